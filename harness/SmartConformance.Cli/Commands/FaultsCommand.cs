@@ -1,0 +1,26 @@
+using System.CommandLine;
+using System.Text.Json;
+using SmartConformance.ReferenceServer;
+
+namespace SmartConformance.Cli.Commands;
+
+public static class FaultsCommand
+{
+    public static Command Create()
+    {
+        var format = new Option<string>("--format") { Description = "text or json.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var command = new Command("faults", "List the named faults the embedded reference server can switch on, and the checks each must make fail.") { format };
+        command.SetAction(result =>
+        {
+            var faults = FaultCatalog.All.Select(f => new { name = f.Name, description = f.Description, spec = f.Spec, expectedChecks = f.ExpectedChecks });
+            if (result.GetValue(format) == "json")
+                Console.WriteLine(JsonSerializer.Serialize(faults, new JsonSerializerOptions { WriteIndented = true }));
+            else
+                foreach (var f in FaultCatalog.All)
+                    Console.WriteLine($"{f.Name,-32} {f.Description} [{f.Spec}] → {string.Join(", ", f.ExpectedChecks)}");
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,38 @@
+using System.CommandLine;
+using SmartConformance.Cli.Running;
+using SmartConformance.Harness.Session;
+
+namespace SmartConformance.Cli.Commands;
+
+public static class RunCommand
+{
+    public static Command Create()
+    {
+        var profile = new Option<string>("--profile", "-p") { Description = "The server profile (JSON).", DefaultValueFactory = _ => DefaultPaths.ReferenceProfile() };
+        var reportDir = new Option<string>("--report-dir", "-o") { Description = "Where report.html, report.json and junit.xml go.", DefaultValueFactory = _ => Path.Combine("reports", "latest") };
+        var filter = new Option<string?>("--filter", "-f") { Description = "Only these checks: comma-separated check ids (DISC-01), groups (\"Token endpoint\") or requirement ids." };
+        var headed = new Option<bool>("--headed") { Description = "Show the browser instead of running it headless." };
+        var fault = new Option<string[]>("--fault") { Description = "Switch on a named fault in the embedded reference server (repeatable; see `faults`).", AllowMultipleArgumentsPerToken = false };
+        var browser = new Option<string?>("--browser") { Description = "Path to a Chromium, Chrome or Edge executable." };
+        var timeout = new Option<double?>("--timeout") { Description = "Seconds each HTTP request may take (default: the profile's timeouts.httpSeconds, else 30)." };
+        var command = new Command("run", "Run the conformance checks against the server a profile describes and write the report.")
+        {
+            profile, reportDir, filter, headed, fault, browser, timeout,
+        };
+        command.SetAction(async (result, ct) =>
+        {
+            var options = new RunOptions
+            {
+                ProfilePath = result.GetValue(profile)!,
+                ReportDirectory = result.GetValue(reportDir)!,
+                Headed = result.GetValue(headed),
+                Faults = result.GetValue(fault) ?? [],
+                BrowserPath = result.GetValue(browser),
+                HttpTimeoutSeconds = result.GetValue(timeout),
+            };
+            var run = await SuiteRunner.RunAsync(options, result.GetValue(filter), Console.Out, ct);
+            return run.ExitCode;
+        });
+        return command;
+    }
+}

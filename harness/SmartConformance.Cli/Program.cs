@@ -1,0 +1,28 @@
+using System.CommandLine;
+using SmartConformance.Cli.Commands;
+using SmartConformance.Cli.Running;
+
+namespace SmartConformance.Cli;
+
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var root = new RootCommand("SmartConformance: a conformance test suite for SMART App Launch (SMART on FHIR) servers.")
+        {
+            RunCommand.Create(),
+            FaultsCommand.Create(),
+            ListChecksCommand.Create(),
+            ValidateProfileCommand.Create(),
+            ServeCommand.Create(),
+        };
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors) Console.Error.WriteLine(error.Message);
+            Console.Error.WriteLine("See --help.");
+            return ExitCodes.CouldNotRun;
+        }
+        return await parsed.InvokeAsync(new InvocationConfiguration());
+    }
+}

@@ -1,0 +1,126 @@
+using Microsoft.Playwright;
+using SmartConformance.Harness.Evidence;
+using SmartConformance.Harness.Profiles;
+using SmartConformance.Harness.Redirect;
+
+namespace SmartConformance.Harness.Browser;
+
+/// <summary>
+/// Opens an authorization URL in a fresh browser context and walks the profile's steps (login, consent)
+/// until the authorization response reaches the redirect listener. Screenshots each step.
+/// </summary>
+public sealed class BrowserLaunchDriver(BrowserSession browser, ExchangeRecorder recorder, string artifactDirectory)
+{
+    private int _shots;
+
+    public async Task<BrowserLaunchResult> RunAsync(
+        string label, Uri authorizeUrl, IReadOnlyList<BrowserStep> steps, UserProfile user,
+        Task<RedirectCapture> redirect, TimeoutsProfile timeouts, CancellationToken ct)
+    {
+        var artifacts = new List<BrowserArtifact>();
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout((float)(timeouts.BrowserStepSeconds * 1000));
+        page.Dialog += (_, dialog) => _ = dialog.DismissAsync();
+        var traffic = BrowserTrafficRecorder.Attach(page, recorder, owner: label);
+        var deadline = TimeSpan.FromSeconds(timeouts.LaunchSeconds);
+
+        try
+        {
+            await Navigate(page, authorizeUrl, redirect);
+            for (var i = 0; i < steps.Count && !redirect.IsCompleted; i++)
+            {
+                ct.ThrowIfCancellationRequested();
+                await RunStepAsync(page, steps[i], user, redirect, timeouts);
+                artifacts.Add(await ScreenshotAsync(page, label, $"after step {i + 1}: {steps[i]}"));
+            }
+            var finished = await Task.WhenAny(redirect, Task.Delay(deadline, ct));
+            if (finished != redirect)
+                throw await StepFailureAsync(page, label,
+                    $"The browser finished the profile's steps but no authorization response reached the redirect URI within {deadline.TotalSeconds:0} s; the page stayed at {page.Url}.", null);
+            return new BrowserLaunchResult(await redirect, artifacts, traffic);
+        }
+        catch (PlaywrightException ex)
+        {
+            throw await StepFailureAsync(page, label, $"The browser could not continue: {FirstLine(ex.Message)}", ex);
+        }
+        catch (TimeoutException ex)
+        {
+            throw await StepFailureAsync(page, label, $"The browser timed out: {FirstLine(ex.Message)}", ex);
+        }
+    }
+
+    private static async Task Navigate(IPage page, Uri url, Task<RedirectCapture> redirect)
+    {
+        try
+        {
+            await page.GotoAsync(url.ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+        }
+        catch (PlaywrightException) when (redirect.IsCompleted)
+        {
+            // The server redirected straight back (an existing session); the listener already has the response.
+        }
+    }
+
+    private static async Task RunStepAsync(IPage page, BrowserStep step, UserProfile user, Task<RedirectCapture> redirect, TimeoutsProfile timeouts)
+    {
+        if (step.Optional && step.Selector is not null)
+        {
+            var appeared = page.Locator(step.Selector).First.WaitForAsync(new LocatorWaitForOptions { Timeout = 2000 });
+            try { await appeared; } catch (TimeoutException) { return; }
+        }
+        var value = step.Value is null ? null : StepValues.Resolve(step.Value, user);
+        var stepTimeout = (float)(timeouts.BrowserStepSeconds * 1000);
+        try
+        {
+            switch (step.Action)
+            {
+                case "fill": await page.Locator(step.Selector!).First.FillAsync(value!); break;
+                case "click": await page.Locator(step.Selector!).First.ClickAsync(); break;
+                case "check": await page.Locator(step.Selector!).First.CheckAsync(); break;
+                case "select": await page.Locator(step.Selector!).First.SelectOptionAsync(value!); break;
+                case "press": await page.Locator(step.Selector!).First.PressAsync(value!); break;
+                case "waitForSelector": await page.Locator(step.Selector!).First.WaitForAsync(); break;
+                case "waitForUrl": await page.WaitForURLAsync(step.Url!, new PageWaitForURLOptions { Timeout = stepTimeout }); break;
+                default: throw new InvalidOperationException($"Unknown browser step action \"{step.Action}\".");
+            }
+        }
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+        {
+            if (redirect.IsCompleted) return; // the step's click already sent the browser to the redirect URI
+            throw new PlaywrightException($"Step \"{step}\" failed on {page.Url}: {FirstLine(ex.Message)}", ex);
+        }
+    }
+
+    private async Task<BrowserArtifact> ScreenshotAsync(IPage page, string label, string title)
+    {
+        Directory.CreateDirectory(artifactDirectory);
+        var file = Path.Combine(artifactDirectory, $"{Sanitize(label)}-{Interlocked.Increment(ref _shots):D3}.png");
+        try
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, Timeout = 5000 });
+        }
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+        {
+            return new BrowserArtifact($"{title} (no screenshot: {FirstLine(ex.Message)})", file, "missing");
+        }
+        return new BrowserArtifact($"{title} — {WithoutQuery(page.Url)}", file);
+    }
+
+    private async Task<BrowserStepException> StepFailureAsync(IPage page, string label, string message, Exception? inner)
+    {
+        var shot = await ScreenshotAsync(page, label, "where the browser stopped");
+        var title = "";
+        try { title = await page.TitleAsync(); } catch (PlaywrightException) { /* page gone */ }
+        return new BrowserStepException($"{message} Page: {page.Url}{(title.Length > 0 ? $" (\"{title}\")" : "")}. Screenshot: {Path.GetFileName(shot.FullPath)}.",
+            page.Url, shot, inner);
+    }
+
+    private static string WithoutQuery(string url) => url.Split('?', 2)[0];
+
+    private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
+
+    private static string Sanitize(string label) => new(label.Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray());
+}
+
+public sealed record BrowserLaunchResult(RedirectCapture Redirect, IReadOnlyList<BrowserArtifact> Artifacts, IReadOnlyList<HttpExchange> Traffic);

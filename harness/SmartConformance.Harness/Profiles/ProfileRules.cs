@@ -1,0 +1,60 @@
+namespace SmartConformance.Harness.Profiles;
+
+/// <summary>The rules a JSON schema cannot express: cross-references, absolute URLs, secrets a client type needs.</summary>
+internal static class ProfileRules
+{
+    public static IEnumerable<ProfileProblem> Check(ServerProfile profile)
+    {
+        if (!profile.TargetsEmbeddedServer)
+        {
+            foreach (var problem in CheckUrl("$.fhirBaseUrl", profile.FhirBaseUrl)) yield return problem;
+            if (profile.Embedded is not null)
+                yield return new ProfileProblem("$.embedded", "only used when fhirBaseUrl is \"embedded\"; remove it or target the embedded server", IsWarning: true);
+        }
+
+        if (!Uri.TryCreate(profile.RedirectUri, UriKind.Absolute, out var redirect) || redirect.Scheme != Uri.UriSchemeHttp || !redirect.IsLoopback)
+            yield return new ProfileProblem("$.redirectUri", $"found \"{profile.RedirectUri}\", expected http://127.0.0.1:PORT/PATH or http://localhost:PORT/PATH (the suite listens there for the redirect)");
+        else if (redirect.Port == 0 && !profile.TargetsEmbeddedServer)
+            yield return new ProfileProblem("$.redirectUri", "port 0 (a random port) only works with the embedded server; use the port registered for your client");
+
+        for (var i = 0; i < profile.Clients.Count; i++)
+        {
+            var client = profile.Clients[i];
+            if (!client.IsPublic && string.IsNullOrEmpty(client.ClientSecret))
+                yield return new ProfileProblem($"$.clients[{i}].clientSecret", $"client \"{client.Name}\" authenticates with {client.Authentication}, so it needs a clientSecret");
+        }
+        foreach (var duplicate in profile.Clients.GroupBy(c => c.Name).Where(g => g.Count() > 1))
+            yield return new ProfileProblem("$.clients", $"two clients are named \"{duplicate.Key}\"; names must be unique");
+        foreach (var duplicate in profile.Users.GroupBy(u => u.Name).Where(g => g.Count() > 1))
+            yield return new ProfileProblem("$.users", $"two users are named \"{duplicate.Key}\"; names must be unique");
+
+        var launch = profile.Launches.StandalonePatient;
+        if (profile.Clients.All(c => c.Name != launch.Client))
+            yield return new ProfileProblem("$.launches.standalonePatient.client", $"found \"{launch.Client}\", expected one of the client names: {Names(profile.Clients.Select(c => c.Name))}");
+        if (profile.Users.All(u => u.Name != launch.User))
+            yield return new ProfileProblem("$.launches.standalonePatient.user", $"found \"{launch.User}\", expected one of the user names: {Names(profile.Users.Select(u => u.Name))}");
+
+        foreach (var (steps, name) in new[] { (profile.BrowserSteps.Login, "login"), (profile.BrowserSteps.Approve, "approve"), (profile.BrowserSteps.Deny, "deny") })
+            for (var i = 0; i < steps.Count; i++)
+            {
+                var step = steps[i];
+                var path = $"$.browserSteps.{name}[{i}]";
+                if (step.Action == "waitForUrl" && string.IsNullOrEmpty(step.Url))
+                    yield return new ProfileProblem(path + ".url", "waitForUrl needs a url glob such as **/consent**");
+                else if (step.Action != "waitForUrl" && string.IsNullOrEmpty(step.Selector))
+                    yield return new ProfileProblem(path + ".selector", $"{step.Action} needs a selector (CSS, or text=...)");
+                if (step.Action is "fill" or "select" or "press" && step.Value is null)
+                    yield return new ProfileProblem(path + ".value", $"{step.Action} needs a value");
+            }
+    }
+
+    private static IEnumerable<ProfileProblem> CheckUrl(string path, string url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+            yield return new ProfileProblem(path, $"found \"{url}\", expected an absolute https:// URL (or \"embedded\")");
+        else if (uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback)
+            yield return new ProfileProblem(path, $"\"{url}\" is plain http on a non-loopback host; SMART requires TLS, so transport checks will fail", IsWarning: true);
+    }
+
+    private static string Names(IEnumerable<string> names) => string.Join(", ", names.Select(n => $"\"{n}\""));
+}

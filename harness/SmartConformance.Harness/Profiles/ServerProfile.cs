@@ -1,0 +1,93 @@
+namespace SmartConformance.Harness.Profiles;
+
+/// <summary>A server under test, as described by a profile file (see profiles/profile.schema.json).</summary>
+public sealed record ServerProfile
+{
+    public const string EmbeddedTarget = "embedded";
+
+    public required string Name { get; init; }
+    public required string FhirBaseUrl { get; init; }
+    public EmbeddedServerProfile? Embedded { get; init; }
+    public string RedirectUri { get; init; } = "http://127.0.0.1:0/callback";
+    public required IReadOnlyList<ClientProfile> Clients { get; init; }
+    public required IReadOnlyList<UserProfile> Users { get; init; }
+    public required LaunchesProfile Launches { get; init; }
+    public required BrowserStepsProfile BrowserSteps { get; init; }
+    public BrowserProfile Browser { get; init; } = new();
+    public TimeoutsProfile Timeouts { get; init; } = new();
+
+    /// <summary>Where the profile was read from (for the report); not part of the file.</summary>
+    public string SourcePath { get; init; } = "";
+    /// <summary>Values in the profile that must never reach a report: secrets, passwords, substituted env values.</summary>
+    public IReadOnlyCollection<string> Secrets { get; init; } = [];
+
+    public bool TargetsEmbeddedServer => FhirBaseUrl.Equals(EmbeddedTarget, StringComparison.OrdinalIgnoreCase);
+
+    public ClientProfile Client(string name) => Clients.First(c => c.Name == name);
+    public UserProfile User(string name) => Users.First(u => u.Name == name);
+}
+
+public sealed record EmbeddedServerProfile
+{
+    public IReadOnlyList<string> Faults { get; init; } = [];
+    public int? AccessTokenLifetimeSeconds { get; init; }
+}
+
+public sealed record ClientProfile
+{
+    public required string Name { get; init; }
+    public required string ClientId { get; init; }
+    public string? ClientSecret { get; init; }
+    /// <summary>"none", "client_secret_basic" or "client_secret_post".</summary>
+    public required string Authentication { get; init; }
+    public bool IsPublic => Authentication == "none";
+}
+
+public sealed record UserProfile
+{
+    public required string Name { get; init; }
+    public required string Username { get; init; }
+    public required string Password { get; init; }
+    public string? Patient { get; init; }
+}
+
+public sealed record LaunchesProfile
+{
+    public required LaunchProfile StandalonePatient { get; init; }
+}
+
+public sealed record LaunchProfile(string Client, string User, string Scope);
+
+public sealed record BrowserStepsProfile
+{
+    public required IReadOnlyList<BrowserStep> Login { get; init; }
+    public required IReadOnlyList<BrowserStep> Approve { get; init; }
+    public IReadOnlyList<BrowserStep> Deny { get; init; } = [];
+}
+
+public sealed record BrowserStep
+{
+    public required string Action { get; init; }
+    public string? Selector { get; init; }
+    public string? Value { get; init; }
+    public string? Url { get; init; }
+    public bool Optional { get; init; }
+    public string? Description { get; init; }
+
+    public override string ToString() =>
+        Description ?? $"{Action} {Selector ?? Url}".Trim();
+}
+
+public sealed record BrowserProfile
+{
+    public string? ExecutablePath { get; init; }
+    public bool Headless { get; init; } = true;
+    public IReadOnlyList<string> Args { get; init; } = [];
+}
+
+public sealed record TimeoutsProfile
+{
+    public double HttpSeconds { get; init; } = 30;
+    public double BrowserStepSeconds { get; init; } = 15;
+    public double LaunchSeconds { get; init; } = 60;
+}

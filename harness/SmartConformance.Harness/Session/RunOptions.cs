@@ -1,0 +1,14 @@
+namespace SmartConformance.Harness.Session;
+
+/// <summary>What the person or CI job asked for on the command line, on top of the profile.</summary>
+public sealed record RunOptions
+{
+    public required string ProfilePath { get; init; }
+    public string ReportDirectory { get; init; } = Path.Combine("reports", "latest");
+    /// <summary>Faults for the embedded reference server, added to the profile's own.</summary>
+    public IReadOnlyList<string> Faults { get; init; } = [];
+    public bool Headed { get; init; }
+    public string? BrowserPath { get; init; }
+    public double? HttpTimeoutSeconds { get; init; }
+    public bool Insecure { get; init; }
+}

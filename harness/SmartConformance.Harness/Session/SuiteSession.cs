@@ -1,0 +1,118 @@
+using SmartConformance.Harness.Browser;
+using SmartConformance.Harness.Evidence;
+using SmartConformance.Harness.Http;
+using SmartConformance.Harness.Launch;
+using SmartConformance.Harness.Profiles;
+using SmartConformance.Harness.Redirect;
+using SmartConformance.Harness.Smart;
+
+namespace SmartConformance.Harness.Session;
+
+/// <summary>
+/// Everything one run shares: the profile, the target, the evidence recorder, the HTTP client, the redirect
+/// listener, the browser, and the launches that many checks read. Expensive pieces start lazily, once.
+/// </summary>
+public sealed class SuiteSession : IAsyncDisposable
+{
+    private static SuiteSession? _current;
+    private readonly EmbeddedTarget? _embedded;
+    private readonly Lazy<Task<BrowserSession>> _browser;
+    private readonly Lazy<Task<DiscoveryFetch>> _discovery;
+    private readonly Lazy<Task<LaunchOutcome>> _standalonePatient;
+
+    private SuiteSession(ServerProfile profile, RunOptions options, Uri fhirBaseUrl, RedirectListener redirects, EmbeddedTarget? embedded, IReadOnlyList<string> notices)
+    {
+        Profile = profile;
+        Options = options;
+        FhirBaseUrl = fhirBaseUrl;
+        Redirects = redirects;
+        _embedded = embedded;
+        Notices = notices;
+        Recorder = new ExchangeRecorder();
+        var timeout = TimeSpan.FromSeconds(options.HttpTimeoutSeconds ?? profile.Timeouts.HttpSeconds);
+        Http = SuiteHttp.CreateClient(Recorder, new HttpSettings { Timeout = timeout, TrustAllCertificates = options.Insecure });
+        Tokens = new TokenClient(Http);
+        ArtifactDirectory = Path.Combine(options.ReportDirectory, "artifacts");
+        _browser = new Lazy<Task<BrowserSession>>(LaunchBrowserAsync);
+        _discovery = new Lazy<Task<DiscoveryFetch>>(() => DiscoveryFetch.RunAsync(Http, FhirBaseUrl, "application/json", CancellationToken.None));
+        _standalonePatient = new Lazy<Task<LaunchOutcome>>(() =>
+            StandaloneLaunch.RunAsync(this, "standalone-patient", Profile.Launches.StandalonePatient, CancellationToken.None));
+    }
+
+    /// <summary>The session of the run in progress; the conformance fixtures read it.</summary>
+    public static SuiteSession Current => _current ?? throw new InvalidOperationException("No SmartConformance session is running.");
+    public static bool IsRunning => _current is not null;
+
+    public ServerProfile Profile { get; }
+    public RunOptions Options { get; }
+    public Uri FhirBaseUrl { get; }
+    public RedirectListener Redirects { get; }
+    public string RedirectUri => Redirects.CallbackUri.ToString();
+    public ExchangeRecorder Recorder { get; }
+    public HttpClient Http { get; }
+    public TokenClient Tokens { get; }
+    public string ArtifactDirectory { get; }
+    public IReadOnlyList<string> Notices { get; }
+    public IReadOnlyList<string> Faults => _embedded is null ? [] : EffectiveFaults(Profile, Options);
+
+    public EvidenceLedger Evidence { get; } = new();
+
+    public Task<DiscoveryFetch> DiscoveryAsync() => _discovery.Value;
+    public Task<LaunchOutcome> StandalonePatientLaunchAsync() => _standalonePatient.Value;
+
+    public async Task<BrowserLaunchDriver> BrowserDriverAsync() =>
+        new(await _browser.Value, Recorder, ArtifactDirectory);
+
+    public static async Task<SuiteSession> StartAsync(ServerProfile profile, RunOptions options, IEmbeddedTargetFactory? embeddedFactory, IReadOnlyList<string> notices, CancellationToken ct = default)
+    {
+        var redirects = RedirectListener.Start(profile.RedirectUri);
+        try
+        {
+            EmbeddedTarget? embedded = null;
+            Uri fhirBase;
+            if (profile.TargetsEmbeddedServer)
+            {
+                if (embeddedFactory is null) throw new InvalidOperationException("The profile targets the embedded reference server, but it is not available in this host.");
+                var lifetime = profile.Embedded?.AccessTokenLifetimeSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
+                embedded = await embeddedFactory.StartAsync(new EmbeddedTargetRequest(EffectiveFaults(profile, options), [redirects.CallbackUri.ToString()], lifetime), ct);
+                fhirBase = embedded.FhirBaseUrl;
+            }
+            else
+            {
+                if (options.Faults.Count > 0) throw new InvalidOperationException("--fault only applies to the embedded reference server (fhirBaseUrl \"embedded\").");
+                fhirBase = new Uri(profile.FhirBaseUrl);
+            }
+            var session = new SuiteSession(profile, options, fhirBase, redirects, embedded, notices);
+            // Screenshots of an earlier run in the same folder would be mistaken for this run's evidence.
+            if (Directory.Exists(session.ArtifactDirectory)) Directory.Delete(session.ArtifactDirectory, recursive: true);
+            _current = session;
+            return session;
+        }
+        catch
+        {
+            await redirects.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static IReadOnlyList<string> EffectiveFaults(ServerProfile profile, RunOptions options) =>
+        (profile.Embedded?.Faults ?? []).Concat(options.Faults).Distinct().ToList();
+
+    private Task<BrowserSession> LaunchBrowserAsync()
+    {
+        var path = BrowserLocator.Locate(Options.BrowserPath ?? Profile.Browser.ExecutablePath);
+        return BrowserSession.LaunchAsync(path, headless: Profile.Browser.Headless && !Options.Headed, Profile.Browser.Args);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (ReferenceEquals(_current, this)) _current = null;
+        if (_browser.IsValueCreated)
+        {
+            try { await (await _browser.Value).DisposeAsync(); } catch (Exception) { /* the launch failed; nothing to close */ }
+        }
+        Http.Dispose();
+        await Redirects.DisposeAsync();
+        if (_embedded is not null) await _embedded.Host.DisposeAsync();
+    }
+}

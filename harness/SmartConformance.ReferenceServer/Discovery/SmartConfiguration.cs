@@ -1,0 +1,19 @@
+namespace SmartConformance.ReferenceServer.Discovery;
+
+/// <summary>
+/// The <c>.well-known/smart-configuration</c> document. Properties are mutable so faults can rewrite it;
+/// a null property is left out of the JSON.
+/// </summary>
+internal sealed class SmartConfiguration
+{
+    public string? Issuer { get; set; }
+    public string? JwksUri { get; set; }
+    public string? AuthorizationEndpoint { get; set; }
+    public string? TokenEndpoint { get; set; }
+    public List<string>? GrantTypesSupported { get; set; }
+    public List<string>? CodeChallengeMethodsSupported { get; set; }
+    public List<string>? TokenEndpointAuthMethodsSupported { get; set; }
+    public List<string>? ScopesSupported { get; set; }
+    public List<string>? ResponseTypesSupported { get; set; }
+    public List<string>? Capabilities { get; set; }
+}

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.DependencyInjection;
+using SmartConformance.ReferenceServer.Discovery;
+using SmartConformance.ReferenceServer.Fhir;
+
+namespace SmartConformance.ReferenceServer.Faults;
+
+/// <summary>The seams a fault may use. Prefer OpenIddict event handlers for OAuth behaviour.</summary>
+internal sealed class FaultContext(
+    OpenIddictServerBuilder server,
+    OpenIddictValidationBuilder validation,
+    SmartConfigurationMutations discovery,
+    FhirAccessPolicy fhir,
+    IServiceCollection services)
+{
+    /// <summary>The authorization server: <c>AddEventHandler</c>, <c>RemoveEventHandler</c>, <c>Configure</c>.</summary>
+    public OpenIddictServerBuilder Server { get; } = server;
+
+    /// <summary>The token validation used by the FHIR endpoints.</summary>
+    public OpenIddictValidationBuilder Validation { get; } = validation;
+
+    /// <summary>The FHIR resource server's switches.</summary>
+    public FhirAccessPolicy Fhir { get; } = fhir;
+
+    /// <summary>Last resort, e.g. to decorate a service; registrations made here win over the defaults.</summary>
+    public IServiceCollection Services { get; } = services;
+
+    /// <summary>Rewrites <c>.well-known/smart-configuration</c> after the conformant document is built.</summary>
+    public void RewriteDiscovery(Action<SmartConfiguration> rewrite) => discovery.Add(rewrite);
+}

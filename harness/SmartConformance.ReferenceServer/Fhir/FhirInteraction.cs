@@ -1,0 +1,7 @@
+namespace SmartConformance.ReferenceServer.Fhir;
+
+internal enum FhirInteraction
+{
+    Read,
+    Search,
+}

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace SmartConformance.ReferenceServer.Hosting;
+
+/// <summary>
+/// The server's public URLs. The port is only known once Kestrel is listening (port 0 picks a free one),
+/// so everything that needs a URL resolves it lazily from the server's addresses.
+/// </summary>
+internal sealed class ServerUrls(IServer server)
+{
+    public const string FhirPath = "fhir";
+
+    // PublicationOnly: a read before the server listens must not cache the failure.
+    private readonly Lazy<Uri> _baseUrl = new(() => ResolveBaseUrl(server), LazyThreadSafetyMode.PublicationOnly);
+
+    /// <summary><c>http://127.0.0.1:PORT/</c>; also the OAuth issuer (OpenIddict always writes it with the trailing slash).</summary>
+    public Uri BaseUrl => _baseUrl.Value;
+
+    /// <summary><c>http://127.0.0.1:PORT/fhir</c>, without a trailing slash; also the access tokens' audience.</summary>
+    public Uri FhirBaseUrl => new(BaseUrl, FhirPath);
+
+    public string Issuer => BaseUrl.AbsoluteUri;
+
+    public string FhirBase => FhirBaseUrl.AbsoluteUri;
+
+    public string Absolute(string relativePath) => new Uri(BaseUrl, relativePath).AbsoluteUri;
+
+    public string FhirAbsolute(string relativeReference) => $"{FhirBase}/{relativeReference}";
+
+    private static Uri ResolveBaseUrl(IServer server)
+    {
+        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+            ?? throw new InvalidOperationException("The reference server is not listening yet.");
+        return new Uri($"http://127.0.0.1:{new Uri(address).Port}/");
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Http;
+
+namespace SmartConformance.ReferenceServer.OAuth;
+
+/// <summary>
+/// The authorize request's raw parameters (query for GET, form for POST), minus the page controls, so the picker
+/// and consent pages can post the same request back as hidden fields.
+/// </summary>
+internal sealed class AuthorizeParameters
+{
+    public const string ConsentField = "consent";
+    public const string PatientField = "launch_patient";
+
+    private AuthorizeParameters(IReadOnlyList<KeyValuePair<string, string>> request, string? consent, string? patient) =>
+        (Request, Consent, SelectedPatient) = (request, consent, patient);
+
+    public IReadOnlyList<KeyValuePair<string, string>> Request { get; }
+
+    /// <summary>"approve" or "deny" once the consent form was submitted.</summary>
+    public string? Consent { get; }
+
+    /// <summary>The patient a provider picked, once the picker form was submitted.</summary>
+    public string? SelectedPatient { get; }
+
+    public static AuthorizeParameters From(HttpRequest request)
+    {
+        IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> source =
+            request.HasFormContentType ? request.Form : request.Query;
+        var pairs = source
+            .SelectMany(p => p.Value.Select(v => KeyValuePair.Create(p.Key, v ?? "")))
+            .ToList();
+        return new AuthorizeParameters(
+            pairs.Where(p => p.Key is not (ConsentField or PatientField)).ToList(),
+            pairs.FirstOrDefault(p => p.Key == ConsentField).Value,
+            pairs.FirstOrDefault(p => p.Key == PatientField).Value);
+    }
+
+    /// <summary>The same request as a GET URL, to come back to after login.</summary>
+    public string ToRelativeUrl(PathString path) =>
+        path + QueryString.Create(Request.Select(p => KeyValuePair.Create(p.Key, (string?)p.Value)));
+}

@@ -1,0 +1,32 @@
+using SmartConformance.ReferenceServer.OAuth;
+
+namespace SmartConformance.ReferenceServer.Pages;
+
+/// <summary>
+/// Asks the user to approve the requested scopes: <c>ul#scopes</c>, <c>button#approve</c> and <c>button#deny</c>,
+/// in a form that posts the authorize request back with <c>consent=approve|deny</c>.
+/// </summary>
+internal static class ConsentPage
+{
+    public static string Body(AuthorizeParameters request, string clientId, string userName, string? patientId,
+        IEnumerable<string> scopes)
+    {
+        var items = string.Concat(scopes.Select(s => $"""<li data-scope="{Html.Encode(s)}">{Html.Encode(s)}</li>""" + "\n"));
+        var patientFields = patientId is null
+            ? ""
+            : Html.HiddenFields([KeyValuePair.Create(AuthorizeParameters.PatientField, patientId)]);
+        var patientLine = patientId is null ? "" : $"""<p id="patient-context">Patient: {Html.Encode(patientId)}</p>""";
+        return $"""
+            <p>Signed in as <strong id="user">{Html.Encode(userName)}</strong>.</p>
+            <p>The application <strong id="client">{Html.Encode(clientId)}</strong> asks for:</p>
+            <ul id="scopes">
+            {items}</ul>
+            {patientLine}
+            <form id="consent-form" method="post" action="/{OpenIddictRegistration.AuthorizationPath}">
+            {Html.HiddenFields(request.Request)}{patientFields}
+              <button id="approve" type="submit" name="{AuthorizeParameters.ConsentField}" value="approve">Allow</button>
+              <button id="deny" type="submit" name="{AuthorizeParameters.ConsentField}" value="deny">Deny</button>
+            </form>
+            """;
+    }
+}

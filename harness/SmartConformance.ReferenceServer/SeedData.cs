@@ -1,0 +1,48 @@
+namespace SmartConformance.ReferenceServer;
+
+/// <summary>The clients, users and FHIR resources every reference server starts with.</summary>
+public static class SeedData
+{
+    // Clients
+    public const string PublicClientId = "smart-public-app";
+    public const string ConfidentialClientId = "smart-confidential-app";
+    public const string ConfidentialClientSecret = "smart-confidential-secret";
+
+    // Users
+    public const string AmyUsername = "amy";
+    public const string AmyPassword = "amy-password";
+    public const string BobUsername = "bob";
+    public const string BobPassword = "bob-password";
+    public const string DrSmithUsername = "drsmith";
+    public const string DrSmithPassword = "drsmith-password";
+
+    // FHIR resources (ids)
+    public const string Patient1Id = "patient-1";                       // Amy Shaw
+    public const string Patient2Id = "patient-2";                       // Bob Jones
+    public const string PractitionerId = "practitioner-1";             // Dr. John Smith
+    public const string Patient1LabObservationId = "patient-1-lab-hba1c";
+    public const string Patient1VitalSignsObservationId = "patient-1-vitals-heart-rate";
+    public const string Patient1EncounterId = "patient-1-encounter";
+    public const string Patient1ConditionId = "patient-1-condition";
+    public const string Patient2LabObservationId = "patient-2-lab-glucose";
+    public const string Patient2VitalSignsObservationId = "patient-2-vitals-body-weight";
+    public const string Patient2EncounterId = "patient-2-encounter";
+    public const string Patient2ConditionId = "patient-2-condition";
+
+    /// <summary>fhirUser of each user, relative to the FHIR base URL (the tokens carry the absolute form).</summary>
+    public const string AmyFhirUser = "Patient/" + Patient1Id;
+    public const string BobFhirUser = "Patient/" + Patient2Id;
+    public const string DrSmithFhirUser = "Practitioner/" + PractitionerId;
+
+    /// <summary>Every scope the server registers and every seeded client may request (SMART v1 and v2 forms).</summary>
+    public static IReadOnlyList<string> Scopes { get; } =
+    [
+        "openid", "fhirUser", "profile",
+        "launch", "launch/patient", "launch/encounter",
+        "online_access", "offline_access",
+        "patient/*.read", "patient/*.rs",
+        "patient/Patient.read", "patient/Patient.rs",
+        "patient/Observation.read", "patient/Observation.rs",
+        "user/*.read", "user/*.rs",
+    ];
+}

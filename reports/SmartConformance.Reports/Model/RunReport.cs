@@ -1,0 +1,41 @@
+namespace SmartConformance.Reports.Model;
+
+/// <summary>
+/// One conformance run, as written to report.json. The walking-skeleton issue fixes this contract:
+/// later versions add fields, never rename or remove them.
+/// </summary>
+public sealed record RunReport
+{
+    public int SchemaVersion { get; init; } = 1;
+    public required SuiteInfo Suite { get; init; }
+    public required TargetInfo Target { get; init; }
+    public required DateTimeOffset StartedAt { get; init; }
+    public required long DurationMs { get; init; }
+    public required RunSummary Summary { get; init; }
+    public required IReadOnlyList<CheckReport> Checks { get; init; }
+
+    /// <summary>Run-level remarks a reader must see first (plain-http endpoints, trusted self-signed certificates...).</summary>
+    public IReadOnlyList<string> Notices { get; init; } = [];
+}
+
+public sealed record SuiteInfo(string Name, string Version);
+
+public sealed record TargetInfo
+{
+    public required string FhirBaseUrl { get; init; }
+    public required string Profile { get; init; }
+    /// <summary>Faults switched on in the embedded reference server; empty for a real server.</summary>
+    public IReadOnlyList<string> Faults { get; init; } = [];
+}
+
+public sealed record RunSummary(int Passed, int Failed, int Skipped, int Errors, int Warnings)
+{
+    public int Total => Passed + Failed + Skipped + Errors + Warnings;
+
+    public static RunSummary Of(IEnumerable<CheckReport> checks)
+    {
+        var list = checks.ToList();
+        int Count(string verdict) => list.Count(c => c.Verdict == verdict);
+        return new RunSummary(Count(Verdicts.Pass), Count(Verdicts.Fail), Count(Verdicts.Skip), Count(Verdicts.Error), Count(Verdicts.Warn));
+    }
+}

@@ -1,0 +1,26 @@
+using SmartConformance.Reports.Model;
+
+namespace SmartConformance.Reports;
+
+/// <summary>Where <see cref="ReportWriter.WriteAll"/> put the three reports.</summary>
+public sealed record ReportFiles(string Json, string JUnit, string Html);
+
+/// <summary>Writes every report format of one run into a folder.</summary>
+public static class ReportWriter
+{
+    /// <summary>Creates <paramref name="directory"/> if needed and writes report.json, junit.xml and report.html into it, replacing earlier ones.</summary>
+    public static ReportFiles WriteAll(RunReport report, string directory)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        var folder = Directory.CreateDirectory(directory).FullName;
+        var files = new ReportFiles(
+            Path.Combine(folder, JsonReportWriter.FileName),
+            Path.Combine(folder, JUnitReportWriter.FileName),
+            Path.Combine(folder, HtmlReportWriter.FileName));
+        JsonReportWriter.Write(report, files.Json);
+        JUnitReportWriter.Write(report, files.JUnit);
+        HtmlReportWriter.Write(report, files.Html);
+        return files;
+    }
+}

@@ -1,0 +1,83 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using FluentAssertions;
+using NUnit.Framework;
+using SmartConformance.Cli;
+using SmartConformance.Cli.Running;
+using SmartConformance.SelfTests.Support;
+
+namespace SmartConformance.SelfTests.EndToEnd;
+
+/// <summary>The documented commands and exit codes: 0 all passed, 1 a check failed, 2 the run could not proceed.</summary>
+[NonParallelizable]
+public sealed class CommandLineTests
+{
+    [Test]
+    public async Task The_readme_quick_start_run_command_passes_and_writes_the_three_reports()
+    {
+        var readme = await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "README.md"));
+        var block = Regex.Match(readme, @"## Quick start.*?```sh\s*\n(.*?)```", RegexOptions.Singleline).Groups[1].Value;
+        var commands = block.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(l => !l.StartsWith('#')).ToList();
+        commands.Should().HaveCount(2, "the quick start holds exactly two commands");
+        commands[0].Should().StartWith("dotnet run --project harness/SmartConformance.Cli -- run");
+        commands[1].Should().Be("dotnet test tests/SmartConformance.SelfTests");
+
+        var reportDir = RepoPaths.NewTempDirectory("readme");
+        var args = commands[0].Split(" -- ", 2)[1].Split(' ', StringSplitOptions.RemoveEmptyEntries).Concat(["--report-dir", reportDir]).ToArray();
+        var previous = Directory.GetCurrentDirectory();
+        Directory.SetCurrentDirectory(RepoPaths.Root);
+        try
+        {
+            (await Program.Main(args)).Should().Be(ExitCodes.Passed);
+        }
+        finally { Directory.SetCurrentDirectory(previous); }
+        Directory.GetFiles(reportDir).Select(Path.GetFileName).Should().Contain(["report.html", "report.json", "junit.xml"]);
+    }
+
+    [Test]
+    public async Task A_failing_check_exits_with_1()
+    {
+        var dir = RepoPaths.NewTempDirectory("exit1");
+        (await Program.Main(["run", "--profile", RepoPaths.Profile("reference.json"), "--report-dir", dir, "--fault", "discovery.drop-s256", "--filter", "Discovery"]))
+            .Should().Be(ExitCodes.ChecksFailed);
+    }
+
+    [Test]
+    public async Task A_bad_profile_exits_with_2_and_writes_no_report()
+    {
+        var profile = Path.Combine(RepoPaths.NewTempDirectory("badprofile"), "bad.json");
+        await File.WriteAllTextAsync(profile, "{\"name\": 3}");
+        var dir = RepoPaths.NewTempDirectory("exit2");
+        (await Program.Main(["run", "--profile", profile, "--report-dir", dir])).Should().Be(ExitCodes.CouldNotRun);
+        (await Program.Main(["validate-profile", profile])).Should().Be(ExitCodes.CouldNotRun);
+    }
+
+    [Test]
+    public async Task A_missing_browser_exits_with_2()
+    {
+        (await Program.Main(["run", "--browser", "/no/such/browser", "--report-dir", RepoPaths.NewTempDirectory("nobrowser")])).Should().Be(ExitCodes.CouldNotRun);
+    }
+
+    [Test]
+    public async Task Unknown_options_and_unknown_faults_exit_with_2()
+    {
+        (await Program.Main(["run", "--no-such-option"])).Should().Be(ExitCodes.CouldNotRun);
+        (await Program.Main(["run", "--fault", "no.such-fault", "--report-dir", RepoPaths.NewTempDirectory("nofault")])).Should().Be(ExitCodes.CouldNotRun);
+    }
+
+    [Test]
+    public async Task A_filter_runs_only_the_named_checks()
+    {
+        var dir = RepoPaths.NewTempDirectory("filter");
+        (await Program.Main(["run", "--filter", "DISC-01,disc-04", "--report-dir", dir])).Should().Be(ExitCodes.Passed);
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(dir, "report.json")));
+        report.RootElement.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("id").GetString())
+            .Should().BeEquivalentTo(["DISC-01", "DISC-04"]);
+    }
+
+    [Test]
+    public async Task The_reference_profile_validates()
+    {
+        (await Program.Main(["validate-profile", RepoPaths.Profile("reference.json")])).Should().Be(ExitCodes.Passed);
+    }
+}

@@ -1,0 +1,59 @@
+using System.Text.Json;
+using FluentAssertions;
+using NUnit.Framework;
+using SmartConformance.Cli.Commands;
+using SmartConformance.Cli.Running;
+using SmartConformance.ReferenceServer;
+using SmartConformance.Reports.Model;
+using SmartConformance.SelfTests.Support;
+
+namespace SmartConformance.SelfTests.EndToEnd;
+
+/// <summary>
+/// Every check is proven to fail: the faultless reference server passes every check, and each named fault
+/// makes exactly the checks it names fail, and no other. The matrix is written to reports/fault-matrix.json.
+/// </summary>
+[NonParallelizable]
+public sealed class FaultMatrixTests
+{
+    private static readonly List<object> Matrix = [];
+
+    public static IEnumerable<TestCaseData> Faults() => FaultCatalog.All.Select(f =>
+        new TestCaseData(f.Name).SetName($"Fault {f.Name} fails exactly {string.Join(", ", f.ExpectedChecks)}"));
+
+    [Test]
+    public async Task The_faultless_reference_server_passes_every_check()
+    {
+        var (result, dir, console) = await SuiteRuns.AgainstReferenceAsync("faultless");
+
+        result.ExitCode.Should().Be(ExitCodes.Passed, console);
+        var verdicts = result.Report!.Checks.ToDictionary(c => c.Id, c => $"{c.Verdict}: {c.Message}");
+        verdicts.Should().OnlyContain(v => v.Value.StartsWith("pass"), console);
+        verdicts.Keys.Should().BeEquivalentTo(ListChecksCommand.Explore().Select(c => c.Id), "every check ran");
+        File.Exists(Path.Combine(dir, "report.html")).Should().BeTrue();
+        File.Exists(Path.Combine(dir, "report.json")).Should().BeTrue();
+        File.Exists(Path.Combine(dir, "junit.xml")).Should().BeTrue();
+    }
+
+    [TestCaseSource(nameof(Faults))]
+    public async Task Each_fault_is_caught_by_the_checks_it_names_and_no_other(string faultName)
+    {
+        var fault = FaultCatalog.Find(faultName)!;
+        var (result, _, console) = await SuiteRuns.AgainstReferenceAsync(faultName, faultName);
+
+        var failing = result.Report!.Checks.Where(c => c.Verdict is Verdicts.Fail or Verdicts.Error).Select(c => c.Id).OrderBy(i => i).ToList();
+        lock (Matrix) Matrix.Add(new { fault = faultName, expected = fault.ExpectedChecks, actual = failing, caught = failing.SequenceEqual(fault.ExpectedChecks.OrderBy(i => i)) });
+        failing.Should().BeEquivalentTo(fault.ExpectedChecks, console);
+        result.ExitCode.Should().Be(ExitCodes.ChecksFailed);
+        result.Report.Checks.Where(c => fault.ExpectedChecks.Contains(c.Id)).Should().OnlyContain(c => c.Verdict == Verdicts.Fail,
+            "a fault in the server is a failed requirement, not an undecided check");
+    }
+
+    [OneTimeTearDown]
+    public void WriteMatrix()
+    {
+        if (Matrix.Count == 0) return;
+        var path = Path.Combine(RepoPaths.Root, "reports", "fault-matrix.json");
+        File.WriteAllText(path, JsonSerializer.Serialize(Matrix, new JsonSerializerOptions { WriteIndented = true }));
+    }
+}

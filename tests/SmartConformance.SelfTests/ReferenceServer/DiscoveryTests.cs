@@ -1,0 +1,119 @@
+using System.Net;
+using System.Text.Json;
+using FluentAssertions;
+using Hl7.Fhir.Model;
+using Hl7.Fhir.Serialization;
+using NUnit.Framework;
+using SmartConformance.ReferenceServer;
+using Task = System.Threading.Tasks.Task;
+
+namespace SmartConformance.SelfTests.ReferenceServer;
+
+[TestFixture]
+public sealed class DiscoveryTests
+{
+    private ReferenceServerHost _host = null!;
+    private HttpClient _http = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _host = await ReferenceServerHost.StartAsync(new ReferenceServerOptions());
+        _http = new HttpClient();
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        _http.Dispose();
+        await _host.DisposeAsync();
+    }
+
+    [Test]
+    public void Host_ListensOnLoopbackWithARandomPort()
+    {
+        _host.BaseUrl.Host.Should().Be("127.0.0.1");
+        _host.BaseUrl.Port.Should().BePositive();
+        _host.BaseUrl.AbsoluteUri.Should().Be($"http://127.0.0.1:{_host.BaseUrl.Port}/");
+        _host.FhirBaseUrl.AbsoluteUri.Should().Be($"http://127.0.0.1:{_host.BaseUrl.Port}/fhir");
+        _host.Faults.Should().BeEmpty();
+    }
+
+    [Test]
+    public async Task SmartConfiguration_IsJsonWithTheRequiredFields()
+    {
+        using var response = await _http.GetAsync($"{_host.FhirBaseUrl}/.well-known/smart-configuration");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/json");
+        var json = await ReadJsonAsync(response);
+        var baseUrl = _host.BaseUrl.AbsoluteUri;
+        json.GetProperty("issuer").GetString().Should().Be(baseUrl);
+        json.GetProperty("jwks_uri").GetString().Should().Be(baseUrl + ".well-known/jwks");
+        json.GetProperty("authorization_endpoint").GetString().Should().Be(baseUrl + "authorize");
+        json.GetProperty("token_endpoint").GetString().Should().Be(baseUrl + "token");
+        Strings(json, "grant_types_supported").Should().BeEquivalentTo("authorization_code", "refresh_token");
+        Strings(json, "code_challenge_methods_supported").Should().Equal("S256");
+        Strings(json, "token_endpoint_auth_methods_supported").Should().BeEquivalentTo("client_secret_basic", "client_secret_post");
+        Strings(json, "response_types_supported").Should().Equal("code");
+        Strings(json, "scopes_supported").Should().BeEquivalentTo(SeedData.Scopes);
+        Strings(json, "capabilities").Should().BeEquivalentTo(
+            "launch-standalone", "client-public", "client-confidential-symmetric", "context-standalone-patient",
+            "permission-offline", "permission-patient", "permission-v1", "permission-v2", "sso-openid-connect");
+    }
+
+    [Test]
+    public async Task SmartConfiguration_AtTheRootMatchesTheOneUnderTheFhirBase()
+    {
+        var underFhir = await _http.GetStringAsync($"{_host.FhirBaseUrl}/.well-known/smart-configuration");
+        var atRoot = await _http.GetStringAsync(new Uri(_host.BaseUrl, ".well-known/smart-configuration"));
+
+        atRoot.Should().Be(underFhir);
+    }
+
+    [Test]
+    public async Task SmartConfiguration_IssuerMatchesOpenIdConfiguration()
+    {
+        var smart = JsonDocument.Parse(await _http.GetStringAsync($"{_host.FhirBaseUrl}/.well-known/smart-configuration"));
+        var openId = JsonDocument.Parse(await _http.GetStringAsync(new Uri(_host.BaseUrl, ".well-known/openid-configuration")));
+
+        smart.RootElement.GetProperty("issuer").GetString().Should().Be(openId.RootElement.GetProperty("issuer").GetString());
+        Strings(openId.RootElement, "code_challenge_methods_supported").Should().Equal("S256");
+    }
+
+    [TestCase(".well-known/smart-configuration")]
+    [TestCase("metadata")]
+    public async Task DiscoveryResponses_AllowCrossOriginReads(string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{_host.FhirBaseUrl}/{path}");
+        request.Headers.Add("Origin", "http://app.example");
+
+        using var response = await _http.SendAsync(request);
+
+        response.Headers.GetValues("Access-Control-Allow-Origin").Should().Equal("*");
+    }
+
+    [Test]
+    public async Task Metadata_IsACapabilityStatementAdvertisingSmartOAuthUris()
+    {
+        using var response = await _http.GetAsync($"{_host.FhirBaseUrl}/metadata");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/fhir+json");
+        var statement = JsonSerializer.Deserialize<CapabilityStatement>(
+            await response.Content.ReadAsStringAsync(), new JsonSerializerOptions().ForFhir(ModelInfo.ModelInspector))!;
+        statement.FhirVersion.Should().Be(FHIRVersion.N4_0_1);
+        var security = statement.Rest.Single().Security!;
+        security.Service.SelectMany(c => c.Coding).Should().ContainSingle(c =>
+            c.System == "http://terminology.hl7.org/CodeSystem/restful-security-service" && c.Code == "SMART-on-FHIR");
+        var oauthUris = security.GetExtension("http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris")!;
+        oauthUris.GetExtensionValue<FhirUri>("authorize")!.Value.Should().Be(_host.BaseUrl.AbsoluteUri + "authorize");
+        oauthUris.GetExtensionValue<FhirUri>("token")!.Value.Should().Be(_host.BaseUrl.AbsoluteUri + "token");
+    }
+
+    private static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+    private static List<string?> Strings(JsonElement json, string property) =>
+        json.GetProperty(property).EnumerateArray().Select(e => e.GetString()).ToList();
+}

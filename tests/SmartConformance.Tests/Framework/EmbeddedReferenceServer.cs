@@ -1,0 +1,19 @@
+using SmartConformance.Harness.Session;
+using SmartConformance.ReferenceServer;
+
+namespace SmartConformance.Tests.Framework;
+
+/// <summary>Starts the embedded reference server for a profile whose fhirBaseUrl is "embedded".</summary>
+public sealed class EmbeddedReferenceServer : IEmbeddedTargetFactory
+{
+    public async Task<EmbeddedTarget> StartAsync(EmbeddedTargetRequest request, CancellationToken ct)
+    {
+        var host = await ReferenceServerHost.StartAsync(new ReferenceServerOptions
+        {
+            Faults = request.Faults,
+            RedirectUris = request.RedirectUris,
+            AccessTokenLifetime = request.AccessTokenLifetime ?? TimeSpan.FromMinutes(5),
+        }, ct);
+        return new EmbeddedTarget(host.FhirBaseUrl, host);
+    }
+}

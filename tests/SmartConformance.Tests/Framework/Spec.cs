@@ -1,0 +1,18 @@
+namespace SmartConformance.Tests.Framework;
+
+/// <summary>Spec locations cited by checks, so each URL is written once.</summary>
+public static class Spec
+{
+    public const string Smart = "https://hl7.org/fhir/smart-app-launch/STU2.2/";
+    public const string WellKnown = Smart + "conformance.html#using-well-known";
+    public const string Metadata = Smart + "conformance.html#metadata";
+    public const string Pkce = Smart + "app-launch.html#considerations-for-pkce-support";
+    public const string AuthorizationResponse = Smart + "app-launch.html#response-4";
+    public const string TokenResponse = Smart + "app-launch.html#response-5";
+    public const string LaunchContext = Smart + "scopes-and-launch-context.html#launch-context-arrives-with-your-access_token";
+    public const string AccessFhir = Smart + "app-launch.html#response-6";
+    public const string FhirCapabilities = "https://hl7.org/fhir/R4/http.html#capabilities";
+    public const string Rfc6750Section3 = "https://www.rfc-editor.org/rfc/rfc6750#section-3";
+
+    public static string Hl7(int number) => $"hl7.fhir.uv.smart-app-launch_2.2.0@{number}";
+}
