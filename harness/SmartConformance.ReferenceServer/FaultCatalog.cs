@@ -1,20 +1,17 @@
 using SmartConformance.ReferenceServer.Faults;
-using SmartConformance.ReferenceServer.Faults.Discovery;
-using SmartConformance.ReferenceServer.Faults.Fhir;
 
 namespace SmartConformance.ReferenceServer;
 
 /// <summary>The table of contents of every fault the reference server can inject.</summary>
 public static class FaultCatalog
 {
-    internal static IReadOnlyList<IFault> Faults { get; } =
-    [
-        // Discovery
-        new DropS256FromCodeChallengeMethods(),
-
-        // FHIR resource server
-        new NoTokenRequired(),
-    ];
+    // Every IFault class in this assembly is a fault: adding one is adding its file under Faults/<Area>/.
+    // Sorted by name, so `faults` reads as a table of contents grouped by area.
+    internal static IReadOnlyList<IFault> Faults { get; } = typeof(IFault).Assembly.GetTypes()
+        .Where(t => typeof(IFault).IsAssignableFrom(t) && t is { IsClass: true, IsAbstract: false })
+        .Select(t => (IFault)Activator.CreateInstance(t)!)
+        .OrderBy(f => f.Descriptor.Name, StringComparer.Ordinal)
+        .ToArray();
 
     public static IReadOnlyList<FaultDescriptor> All { get; } = Faults.Select(f => f.Descriptor).ToArray();
 

@@ -19,6 +19,7 @@ public sealed class SuiteSession : IAsyncDisposable
     private readonly Lazy<Task<BrowserSession>> _browser;
     private readonly Lazy<Task<DiscoveryFetch>> _discovery;
     private readonly Lazy<Task<LaunchOutcome>> _standalonePatient;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task>> _shared = new();
 
     private SuiteSession(ServerProfile profile, RunOptions options, Uri fhirBaseUrl, RedirectListener redirects, EmbeddedTarget? embedded, IReadOnlyList<string> notices)
     {
@@ -58,6 +59,13 @@ public sealed class SuiteSession : IAsyncDisposable
     public EvidenceLedger Evidence { get; } = new();
 
     public Task<DiscoveryFetch> DiscoveryAsync() => _discovery.Value;
+
+    /// <summary>
+    /// Evidence that several checks share (a launch, a refreshed token, an expiry probe), started once on first
+    /// request and awaited by every check that needs it. Keys name the evidence: "ehr-launch", "expiry-probe".
+    /// </summary>
+    public Task<T> Shared<T>(string key, Func<SuiteSession, Task<T>> start) =>
+        (Task<T>)_shared.GetOrAdd(key, _ => new Lazy<Task>(() => start(this))).Value;
     public Task<LaunchOutcome> StandalonePatientLaunchAsync() => _standalonePatient.Value;
 
     public async Task<BrowserLaunchDriver> BrowserDriverAsync() =>
