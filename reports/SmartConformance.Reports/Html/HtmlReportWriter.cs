@@ -149,6 +149,23 @@ public static class HtmlReportWriter
     private static string BarLabel(RunSummary s) =>
         $"{s.Passed} passed, {s.Warnings} warnings, {s.Failed} failed, {s.Errors} errors, {s.Skipped} skipped";
 
+    /// <summary>"2 passed · 1 failed": only the verdicts that occur.</summary>
+    private static string NonZeroCounts(RunSummary s)
+    {
+        var parts = new List<string>();
+        void Add(int n, string one, string many)
+        {
+            if (n > 0)
+                parts.Add(n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 ? one : many));
+        }
+        Add(s.Passed, "passed", "passed");
+        Add(s.Warnings, "warning", "warnings");
+        Add(s.Failed, "failed", "failed");
+        Add(s.Errors, "error", "errors");
+        Add(s.Skipped, "skipped", "skipped");
+        return string.Join(" · ", parts);
+    }
+
     private static void Segment(StringBuilder html, string verdict, int count, int total)
     {
         if (count <= 0 || total <= 0)
@@ -180,7 +197,7 @@ public static class HtmlReportWriter
     {
         var s = RunSummary.Of(group.Checks);
         html.Append("<section class=\"group\" id=\"").AppendEscaped(group.Anchor).Append("\" data-group=\"").AppendEscaped(group.Name).Append("\">\n");
-        html.Append("<h2>").AppendEscaped(group.Name).Append(" <small>").Append(HtmlText.Escape(BarLabel(s))).Append("</small></h2>\n");
+        html.Append("<h2>").AppendEscaped(group.Name).Append(" <small>").Append(HtmlText.Escape(NonZeroCounts(s))).Append("</small></h2>\n");
         foreach (var check in group.Checks)
             CheckHtml.Append(html, check, group.Name);
         html.Append("</section>\n");

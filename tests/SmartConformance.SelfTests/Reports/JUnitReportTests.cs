@@ -125,6 +125,19 @@ public sealed class JUnitReportTests
     }
 
     [Test]
+    public void An_unknown_verdict_is_reported_as_an_error()
+    {
+        var report = SampleReports.Create();
+        report = report with { Checks = [report.Checks[0] with { Verdict = "inconclusive" }] };
+
+        var root = Root(report);
+
+        ((int)root.Attribute("errors")!).Should().Be(1);
+        ((string?)root.Descendants("error").Single().Attribute("message")).Should().StartWith("Unknown verdict 'inconclusive'.");
+        HtmlReportWriter.Render(report).Should().Contain("class=\"badge v-other\">inconclusive<");
+    }
+
+    [Test]
     public void Written_file_is_utf8_without_bom_with_a_declaration()
     {
         var path = Path.Combine(Path.GetTempPath(), $"junit-{Guid.NewGuid():N}.xml");
