@@ -1,0 +1,81 @@
+using System.Diagnostics;
+
+namespace SmartConformance.Bench;
+
+/// <summary>
+/// Runs one command and samples the memory (PSS) of its whole process tree (the suite and the browser it starts),
+/// keeping the peak, and counts distinct browser main processes seen.
+/// </summary>
+public static class ProcessSampler
+{
+    public static async Task<ProcessRun> RunAsync(string file, IEnumerable<string> arguments, string workingDirectory, TimeSpan limit)
+    {
+        var start = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        long peak = 0;
+        var browsers = new HashSet<int>();
+        using var deadline = new CancellationTokenSource(limit);
+        while (!process.HasExited && !deadline.IsCancellationRequested)
+        {
+            var tree = Tree(process.Id);
+            peak = Math.Max(peak, tree.Sum(pid => Rss(pid)));
+            foreach (var pid in tree.Where(IsBrowserMain)) browsers.Add(pid);
+            try { await Task.Delay(50, deadline.Token); } catch (OperationCanceledException) { }
+        }
+        if (!process.HasExited) process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+        return new ProcessRun(process.ExitCode, clock.Elapsed, peak, browsers.Count, await output + await errors);
+    }
+
+    private static List<int> Tree(int root)
+    {
+        var children = new Dictionary<int, List<int>>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var parent = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1]);
+                (children.TryGetValue(parent, out var list) ? list : children[parent] = []).Add(pid);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException) { }
+        }
+        var result = new List<int>();
+        var queue = new Queue<int>([root]);
+        while (queue.Count > 0)
+        {
+            var pid = queue.Dequeue();
+            result.Add(pid);
+            if (children.TryGetValue(pid, out var kids)) foreach (var kid in kids) queue.Enqueue(kid);
+        }
+        return result;
+    }
+
+    // Proportional set size: pages shared by the browser's many processes are counted once in total, not once per process.
+    private static long Rss(int pid)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid}/smaps_rollup").FirstOrDefault(l => l.StartsWith("Pss:"));
+            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException) { return 0; }
+    }
+
+    private static bool IsBrowserMain(int pid)
+    {
+        try
+        {
+            var cmdline = File.ReadAllText($"/proc/{pid}/cmdline");
+            return (cmdline.Contains("chrom", StringComparison.OrdinalIgnoreCase) || cmdline.Contains("msedge")) && !cmdline.Contains("--type=") && !cmdline.Contains("crashpad");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return false; }
+    }
+}
+
+public sealed record ProcessRun(int ExitCode, TimeSpan Elapsed, long PeakRssBytes, int BrowserLaunches, string Output);
