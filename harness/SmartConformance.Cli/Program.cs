@@ -13,6 +13,7 @@ public static class Program
             RunCommand.Create(),
             FaultsCommand.Create(),
             ListChecksCommand.Create(),
+            ListRequirementsCommand.Create(),
             ValidateProfileCommand.Create(),
             ServeCommand.Create(),
         };

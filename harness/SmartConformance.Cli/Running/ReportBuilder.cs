@@ -35,6 +35,7 @@ public static class ReportBuilder
             Summary = RunSummary.Of(checks),
             Checks = checks,
             Notices = session.Notices.Select(n => redactor.Apply(n)!).ToList(),
+            Requirements = RequirementsReportBuilder.Build(checks, session.FetchedDiscovery),
         };
     }
 

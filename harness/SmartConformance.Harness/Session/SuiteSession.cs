@@ -60,6 +60,10 @@ public sealed class SuiteSession : IAsyncDisposable
 
     public Task<DiscoveryFetch> DiscoveryAsync() => _discovery.Value;
 
+    /// <summary>The discovery document if a check already fetched it; never starts a fetch.</summary>
+    public SmartConfiguration? FetchedDiscovery =>
+        _discovery.IsValueCreated && _discovery.Value.IsCompletedSuccessfully ? _discovery.Value.Result.Configuration : null;
+
     /// <summary>
     /// Evidence that several checks share (a launch, a refreshed token, an expiry probe), started once on first
     /// request and awaited by every check that needs it. Keys name the evidence: "ehr-launch", "expiry-probe".

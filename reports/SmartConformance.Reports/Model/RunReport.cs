@@ -16,6 +16,9 @@ public sealed record RunReport
 
     /// <summary>Run-level remarks a reader must see first (plain-http endpoints, trusted self-signed certificates...).</summary>
     public IReadOnlyList<string> Notices { get; init; } = [];
+
+    /// <summary>The requirements view: each SMART App Launch requirement with its checks and verdict, or why it is not tested.</summary>
+    public RequirementsReport? Requirements { get; init; }
 }
 
 public sealed record SuiteInfo(string Name, string Version);
