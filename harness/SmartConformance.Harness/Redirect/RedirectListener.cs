@@ -25,6 +25,9 @@ public sealed class RedirectListener : IAsyncDisposable
         _loop = Task.Run(AcceptLoopAsync);
     }
 
+    /// <summary>The id of the element on the page the browser gets at the redirect URI.</summary>
+    public const string PageMarker = "smart-conformance-redirect";
+
     /// <summary>The redirect URI to register and send, with the real port when port 0 was asked for.</summary>
     public Uri CallbackUri { get; }
 
