@@ -90,7 +90,17 @@ public static class Baseline
         ["expires_in"] = 3600,
         ["scope"] = Scope,
         ["patient"] = PatientId,
+        ["refresh_token"] = $"hostile-refresh-{Guid.NewGuid():N}",
+        ["id_token"] = FakeIdToken(c),
     };
+
+    /// <summary>A JWT-shaped id_token (its signature is not real): the report may show its header and claims, never its signature.</summary>
+    private static string FakeIdToken(HostileContext c)
+    {
+        static string Part(string json) => System.Buffers.Text.Base64Url.EncodeToString(System.Text.Encoding.UTF8.GetBytes(json));
+        var claims = JsonSerializer.Serialize(new { iss = c.Root, sub = "amy", aud = "hostile-app", exp = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds() });
+        return $"{Part("""{"alg":"RS256","typ":"JWT"}""")}.{Part(claims)}.{Part("not-a-real-signature-" + Guid.NewGuid().ToString("N"))}";
+    }
 
     public static Task Token(HostileContext c, Action<Dictionary<string, object>>? change = null)
     {

@@ -64,9 +64,10 @@ public static class Behaviours
             Discovery = c => c.State.Count(c.Behaviour + "/discovery") <= 2 ? TooManyRequests(c) : Hostile.Baseline.Discovery(c),
         };
         yield return new Behaviour("discovery-429-forever") { Discovery = TooManyRequests };
+        yield return new Behaviour("discovery-429-come-back-tomorrow") { Discovery = c => TooManyRequests(c, "86400") };
         yield return new Behaviour("slow")
         {
-            Extra = new Dictionary<string, Func<HostileContext, Task>> { ["slow"] = async c => { await Task.Delay(300, c.Aborted); await c.Json("{}"); } },
+            Extra = new Dictionary<string, Func<HostileContext, Task>> { ["slow"] = async c => { using (c.State.Enter()) await Task.Delay(300, c.Aborted); await c.Json("{}"); } },
         };
 
         // Token endpoint.
@@ -109,6 +110,7 @@ public static class Behaviours
             Patient = (c, _) => Authorized(c, () => c.Json("{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"processing\",\"diagnostics\":\"backend down\"}]}", contentType: "application/fhir+json")),
         };
         yield return new Behaviour("fhir-bundle-10000") { Patient = (c, _) => Authorized(c, () => c.Json(HugeBundle(), contentType: "application/fhir+json")) };
+        yield return new Behaviour("fhir-read-hangs") { Patient = (c, _) => Task.Delay(Timeout.Infinite, c.Aborted) };
         yield return new Behaviour("fhir-wrong-type")
         {
             Patient = (c, id) => Authorized(c, () => c.Json($$$"""{"resourceType":"Observation","id":"{{{id}}}","status":"final","code":{"text":"weight"}}""", contentType: "application/fhir+json")),
@@ -118,9 +120,11 @@ public static class Behaviours
     private static Task Authorized(HostileContext c, Func<Task> answer) =>
         Hostile.Baseline.Authorized(c) ? answer() : Hostile.Baseline.Patient(c, "");
 
-    private static Task TooManyRequests(HostileContext c)
+    private static Task TooManyRequests(HostileContext c) => TooManyRequests(c, "1");
+
+    private static Task TooManyRequests(HostileContext c, string retryAfter)
     {
-        c.Response.Headers.RetryAfter = "1";
+        c.Response.Headers.RetryAfter = retryAfter;
         return c.Json("{\"error\":\"slow down\"}", 429);
     }
 

@@ -12,6 +12,10 @@ public static class HostileCases
     /// <summary>The launch stops at discovery, so the checks that need it skip and say which check reports why.</summary>
     private static readonly Expect LaunchSkipped = new Expect("AUTHZ-01", Skip, "DISC-02");
 
+    /// <summary>The forms a secret can leak in: raw, URL-encoded, base64.</summary>
+    public static IEnumerable<string> LeakForms(string secret) =>
+        new[] { secret, Uri.EscapeDataString(secret), System.Net.WebUtility.UrlEncode(secret), Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(secret)) }.Distinct();
+
     public static IReadOnlyList<HostileCase> All { get; } =
     [
         new(Behaviours.Baseline, "the well-behaved baseline passes",
@@ -59,11 +63,20 @@ public static class HostileCases
             Then = run => run.Report.Notices.Should().Contain(n => n.Contains("429") && n.Contains("gave up") && n.Contains("still 429 after 2 retries")),
         },
 
+        new("discovery-429-come-back-tomorrow", "discovery asks the suite to retry after a day", new Expect("DISC-01", Fail, "answered 429"), LaunchSkipped)
+        {
+            Then = run => run.Report.Notices.Should().Contain(n => n.Contains("Retry-After asked for 86400 s") && n.Contains("load.maxRetryAfterSeconds")),
+        },
+
         // Token endpoint.
         new("token-200-error-body", "the token endpoint answers 200 with an error body", new Expect("TOK-01", Fail, "access_token is missing"), new Expect("AUTHZ-01", Pass)),
         new("token-in-query", "the token endpoint redirects with the token in the query string", new Expect("TOK-01", Fail, "302"), new Expect("AUTHZ-01", Pass))
         {
-            Then = run => run.Outputs().Should().NotContain(o => o.Contains(Behaviours.QueryToken), "a token in a URL is still a token"),
+            Then = run =>
+            {
+                foreach (var form in LeakForms(Behaviours.QueryToken))
+                    run.Outputs().Should().NotContain(o => o.Contains(form), "a token in a URL is still a token");
+            },
         },
         new("token-expires-in-string", "expires_in is a string", new Expect("TOK-01", Fail, "expires_in is \"3600\"")),
         new("token-expires-in-negative", "expires_in is negative", new Expect("TOK-01", Fail, "expires_in is -5")),
@@ -71,7 +84,9 @@ public static class HostileCases
         new("token-unknown-patient", "the token names a patient that does not exist", new Expect("TOK-01", Pass), new Expect("RS-10", Fail, "answered 404", "no-such-patient-404")),
 
         // Login and consent pages.
-        new("login-never-redirects", "the consent page never redirects", new Expect("AUTHZ-01", Error, "no authorization response reached the redirect URI", "Screenshot")),
+        new("login-never-redirects", "the consent page never redirects; the checks that do not need the launch still decide",
+            new Expect("AUTHZ-01", Error, "no authorization response reached the redirect URI", "Screenshot"), new Expect("TOK-01", Error, "could not be completed"),
+            new Expect("DISC-01", Pass), new Expect("CAPS-01", Pass), new Expect("RS-01", Pass)),
         new("login-wrong-redirect-uri", "the server redirects to a different redirect URI", new Expect("AUTHZ-01", Error, "/other-callback")),
         new("login-error-without-state", "the server redirects with an error and no state", new Expect("AUTHZ-01", Fail, "error=access_denied"), new Expect("TOK-01", Skip)),
         new("login-alert-and-popup", "the pages raise alerts and open popups", new Expect("AUTHZ-01", Pass), new Expect("TOK-01", Pass), new Expect("RS-10", Pass)),
@@ -84,6 +99,7 @@ public static class HostileCases
         new("fhir-not-fhir-json", "a FHIR read returns JSON that is not FHIR", new Expect("RS-10", Fail, "not a FHIR R4 JSON resource"), new Expect("RS-01", Pass)),
         new("fhir-operationoutcome-200", "a FHIR read returns an OperationOutcome with 200", new Expect("RS-10", Fail, "OperationOutcome, not a Patient")),
         new("fhir-bundle-10000", "a FHIR read returns a Bundle of 10,000 entries", new Expect("RS-10", Fail, "Bundle, not a Patient")),
+        new("fhir-read-hangs", "a FHIR read never answers", new Expect("RS-10", Fail, "no complete response within 2 s"), new Expect("RS-01", Fail, "no complete response"), new Expect("TOK-01", Pass)),
         new("fhir-wrong-type", "a FHIR read returns a resource of the wrong type", new Expect("RS-10", Fail, "Observation, not a Patient")),
 
         // TLS.

@@ -13,7 +13,7 @@ namespace SmartConformance.SelfTests.Hostile;
 public static class HostileRuns
 {
     public static async Task<HostileRun> RunAsync(string label, string fhirBaseUrl, Action<JsonObject>? changeProfile = null,
-        Func<RunOptions, RunOptions>? changeOptions = null, CancellationToken ct = default)
+        Func<RunOptions, RunOptions>? changeOptions = null, CancellationToken ct = default, Action<string>? onConsoleLine = null)
     {
         var folder = RepoPaths.NewTempDirectory("hostile-" + label);
         var profile = HostileProfile.For(fhirBaseUrl, HostileFixture.FreePort());
@@ -22,7 +22,7 @@ public static class HostileRuns
         var reportDir = Path.Combine(folder, "report");
         var options = new RunOptions { ProfilePath = profilePath, ReportDirectory = reportDir };
         if (changeOptions is not null) options = changeOptions(options);
-        var console = new StringWriter();
+        var console = new WatchedConsole(onConsoleLine);
         var clock = Stopwatch.StartNew();
         var result = await SuiteRunner.RunAsync(options, filter: null, console, ct);
         return new HostileRun(result, folder, reportDir, profilePath, console.ToString(), clock.Elapsed);
@@ -31,6 +31,16 @@ public static class HostileRuns
     public static async Task<HostileRun> RunAsync(string behaviour, bool https = false, Action<JsonObject>? changeProfile = null,
         Func<RunOptions, RunOptions>? changeOptions = null) =>
         await RunAsync(behaviour, (await HostileFixture.ServerAsync()).FhirBase(behaviour, https), changeProfile, changeOptions);
+}
+
+/// <summary>The console of an in-process run, which a test can watch line by line (to interrupt at a chosen moment).</summary>
+internal sealed class WatchedConsole(Action<string>? onLine) : StringWriter
+{
+    public override void WriteLine(string? value)
+    {
+        base.WriteLine(value);
+        if (value is not null) onLine?.Invoke(value);
+    }
 }
 
 public sealed record HostileRun(RunResult Result, string Folder, string ReportDirectory, string ProfilePath, string Console, TimeSpan Elapsed)

@@ -81,7 +81,6 @@ public sealed class HostileServer : IAsyncDisposable
             http.Response.StatusCode = 404;
             return;
         }
-        using var _ = State.Enter();
         var context = new HostileContext(http, name, State);
         try
         {
