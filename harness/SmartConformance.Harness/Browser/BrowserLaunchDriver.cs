@@ -41,6 +41,9 @@ public sealed class BrowserLaunchDriver(BrowserSession browser, ExchangeRecorder
             while (!redirect.IsCompleted)
             {
                 if (await StrayRedirectAsync(page) is { } stray) return new BrowserLaunchResult(stray, artifacts, traffic);
+                if (await page.Locator("#" + RedirectListener.WrongPathMarker).CountAsync() > 0)
+                    throw await StepFailureAsync(page, label,
+                        $"The server sent the browser to {page.Url}, which is not the redirect_uri the launch sent (the suite listens only at that exact path).", null);
                 if (DateTimeOffset.UtcNow > until)
                     throw await StepFailureAsync(page, label,
                         $"The browser finished the profile's steps but no authorization response reached the redirect URI within {deadline.TotalSeconds:0} s; the page stayed at {page.Url}.", null);

@@ -87,7 +87,7 @@ public static class HostileCases
         new("login-never-redirects", "the consent page never redirects; the checks that do not need the launch still decide",
             new Expect("AUTHZ-01", Error, "no authorization response reached the redirect URI", "Screenshot"), new Expect("TOK-01", Error, "could not be completed"),
             new Expect("DISC-01", Pass), new Expect("CAPS-01", Pass), new Expect("RS-01", Pass)),
-        new("login-wrong-redirect-uri", "the server redirects to a different redirect URI", new Expect("AUTHZ-01", Error, "/other-callback")),
+        new("login-wrong-redirect-uri", "the server redirects to a different redirect URI", new Expect("AUTHZ-01", Error, "/other-callback", "not the redirect_uri the launch sent")),
         new("login-error-without-state", "the server redirects with an error and no state", new Expect("AUTHZ-01", Fail, "error=access_denied"), new Expect("TOK-01", Skip)),
         new("login-alert-and-popup", "the pages raise alerts and open popups", new Expect("AUTHZ-01", Pass), new Expect("TOK-01", Pass), new Expect("RS-10", Pass)),
         new("login-keeps-loading", "the login page keeps loading forever", new Expect("AUTHZ-01", Error, "timed out"))
