@@ -99,7 +99,10 @@ public static class SuiteRunner
     }
 }
 
-/// <summary>How a run ended: the exit code, the report (null when it could not run) and the redactor that cleaned it.</summary>
+/// <summary>
+/// How a run ended: the exit code, the report (null when it could not run), the redactor that cleaned it, and the
+/// problem: why it could not run, or why it was cut short (interrupted, time limit) when the report is partial.
+/// </summary>
 public sealed record RunResult(int ExitCode, RunReport? Report, Redactor? Redactor, string? Problem)
 {
     public static RunResult CouldNotRun(string problem) => new(ExitCodes.CouldNotRun, null, null, problem);

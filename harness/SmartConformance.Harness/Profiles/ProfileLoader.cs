@@ -30,7 +30,7 @@ public static class ProfileLoader
         try
         {
             root = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions
-                { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+                { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, AllowDuplicateProperties = false });
         }
         catch (JsonException ex)
         {

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using FluentAssertions;
 using NUnit.Framework;
 using SmartConformance.Harness.Evidence;
@@ -29,11 +30,14 @@ public sealed class LoadTests
     [Test]
     public void The_profile_bounds_concurrency_modestly_by_default_and_rejects_nonsense()
     {
-        var reference = File.ReadAllText(RepoPaths.Profile("reference.json"));
-        ProfileLoader.Parse(reference, "reference.json").Profile.Load.MaxConcurrentRequests.Should().Be(4);
-        var zero = () => ProfileLoader.Parse(reference.TrimEnd().TrimEnd('}') + ", \"load\": { \"maxConcurrentRequests\": 0 } }", "test.json");
-        zero.Should().Throw<ProfileException>().Which.Problems.Should().Contain(p => p.Path == "$.load.maxConcurrentRequests" && p.Message.Contains("a larger number"));
-        var huge = () => ProfileLoader.Parse(reference.TrimEnd().TrimEnd('}') + ", \"load\": { \"maxConcurrentRequests\": 1000 } }", "test.json");
-        huge.Should().Throw<ProfileException>().Which.Problems.Should().Contain(p => p.Path == "$.load.maxConcurrentRequests" && p.Message.Contains("a smaller number"));
+        ProfileLoader.Load(RepoPaths.Profile("example-vendor.json"), name => "x").Profile.Load.MaxConcurrentRequests.Should().Be(4);
+        ProfileLoader.Parse(HostileProfile.For("http://127.0.0.1:9/fhir", 8765).ToJsonString(), "p.json").Profile.Load.Should().Be(new LoadProfile(), "the default is modest");
+        foreach (var (value, expected) in new[] { (0, "a larger number"), (1000, "a smaller number") })
+        {
+            var profile = HostileProfile.For("http://127.0.0.1:9/fhir", 8765);
+            profile["load"] = new JsonObject { ["maxConcurrentRequests"] = value };
+            var act = () => ProfileLoader.Parse(profile.ToJsonString(), "p.json");
+            act.Should().Throw<ProfileException>().Which.Problems.Should().Contain(p => p.Path == "$.load.maxConcurrentRequests" && p.Message.Contains(expected));
+        }
     }
 }

@@ -69,6 +69,15 @@ public sealed class ProfileInputTests
     }
 
     [Test]
+    public void A_field_given_twice_is_named_instead_of_crashing()
+    {
+        var json = Valid().ToJsonString();
+        var text = json[..^1] + ",\"name\": \"again\"}";
+        var act = () => ProfileLoader.Parse(text, "p.json", _ => null);
+        act.Should().Throw<ProfileException>().Which.Message.Should().Contain("not valid JSON").And.Contain("name");
+    }
+
+    [Test]
     public void Time_limits_must_be_positive()
     {
         var profile = Valid();
