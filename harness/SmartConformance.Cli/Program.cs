@@ -24,6 +24,7 @@ public static class Program
             Console.Error.WriteLine("See --help.");
             return ExitCodes.CouldNotRun;
         }
-        return await parsed.InvokeAsync(new InvocationConfiguration());
+        // Ctrl-C / SIGTERM cancel the run; it then needs a few seconds to stop what is in flight and write the partial report.
+        return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(20) });
     }
 }

@@ -15,9 +15,11 @@ public static class RunCommand
         var fault = new Option<string[]>("--fault") { Description = "Switch on a named fault in the embedded reference server (repeatable; see `faults`).", AllowMultipleArgumentsPerToken = false };
         var browser = new Option<string?>("--browser") { Description = "Path to a Chromium, Chrome or Edge executable." };
         var timeout = new Option<double?>("--timeout") { Description = "Seconds each HTTP request may take (default: the profile's timeouts.httpSeconds, else 30)." };
+        var insecure = new Option<bool>("--insecure") { Description = "Accept any TLS certificate (suite and browser); the report says so first. Prefer tls.caBundle in the profile." };
+        var noRedact = new Option<bool>("--no-redact") { Description = "Leave secrets in the report, for local debugging; the report is marked as containing secrets." };
         var command = new Command("run", "Run the conformance checks against the server a profile describes and write the report.")
         {
-            profile, reportDir, filter, headed, fault, browser, timeout,
+            profile, reportDir, filter, headed, fault, browser, timeout, insecure, noRedact,
         };
         command.SetAction(async (result, ct) =>
         {
@@ -29,6 +31,8 @@ public static class RunCommand
                 Faults = result.GetValue(fault) ?? [],
                 BrowserPath = result.GetValue(browser),
                 HttpTimeoutSeconds = result.GetValue(timeout),
+                Insecure = result.GetValue(insecure),
+                NoRedact = result.GetValue(noRedact),
             };
             var run = await SuiteRunner.RunAsync(options, result.GetValue(filter), Console.Out, ct);
             return run.ExitCode;

@@ -8,15 +8,18 @@ namespace SmartConformance.Cli.Running;
 public sealed record CheckOutcome(string TestId, string Id, string Title, string Group, string SpecSection, string SpecUrl,
     IReadOnlyList<string> Requirements, string Verdict, string Message, TimeSpan Duration)
 {
-    public static CheckOutcome? From(ITestResult result)
+    public static CheckOutcome? From(ITestResult result) =>
+        Of(result.Test, VerdictOf(result), MessageOf(result), TimeSpan.FromSeconds(result.Duration));
+
+    /// <summary>An outcome the suite decides itself (a check the run never got to), or null when the test is not a check.</summary>
+    public static CheckOutcome? Of(ITest test, string verdict, string message, TimeSpan duration)
     {
-        var test = result.Test;
         if (test.IsSuite || test.Properties.Get(CheckProperties.Id) is not string id) return null;
         var group = FindGroup(test) ?? "Other";
         var requirements = test.Properties[CheckProperties.Requirement].OfType<string>().ToList();
         return new CheckOutcome(test.Id, id, (string)test.Properties.Get(CheckProperties.Title)!, group,
             (string)test.Properties.Get(CheckProperties.SpecSection)!, (string)test.Properties.Get(CheckProperties.SpecUrl)!,
-            requirements, VerdictOf(result), MessageOf(result), TimeSpan.FromSeconds(result.Duration));
+            requirements, verdict, message, duration);
     }
 
     public static string? FindGroup(ITest test)

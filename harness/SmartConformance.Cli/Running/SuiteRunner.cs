@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using NUnit.Framework.Api;
-using NUnit.Framework.Interfaces;
 using SmartConformance.Harness.Browser;
 using SmartConformance.Harness.Evidence;
 using SmartConformance.Harness.Profiles;
@@ -36,17 +34,22 @@ public static class SuiteRunner
         foreach (var warning in loaded.Warnings) console.WriteLine(warning);
 
         await OneRunAtATime.WaitAsync(ct);
+        Task? lingering = null;
         try
         {
-            return await RunLoadedAsync(loaded, options, filter, console, ct);
+            var (result, checks) = await RunLoadedAsync(loaded, options, filter, console, ct);
+            lingering = checks;
+            return result;
         }
         finally
         {
-            OneRunAtATime.Release();
+            // A stopped run's checks may still be unwinding; the next run must not start until they have (they read a static session).
+            if (lingering is { IsCompleted: false }) _ = lingering.ContinueWith(_ => OneRunAtATime.Release(), TaskScheduler.Default);
+            else OneRunAtATime.Release();
         }
     }
 
-    private static async Task<RunResult> RunLoadedAsync(ProfileLoadResult loaded, RunOptions options, string? filter, TextWriter console, CancellationToken ct)
+    private static async Task<(RunResult Result, Task? Checks)> RunLoadedAsync(ProfileLoadResult loaded, RunOptions options, string? filter, TextWriter console, CancellationToken ct)
     {
         var startedAt = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
@@ -59,44 +62,47 @@ public static class SuiteRunner
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IOException)
         {
             console.WriteLine($"The run could not start: {ex.Message}");
-            return RunResult.CouldNotRun(ex.Message);
+            return (RunResult.CouldNotRun(ex.Message), null);
         }
 
         await using (session)
         {
+            var before = RunNotices.Before(session, options);
+            foreach (var notice in before) console.WriteLine("WARNING: " + notice);
             console.WriteLine($"SmartConformance {typeof(SuiteRunner).Assembly.GetName().Version?.ToString(3)} → {session.FhirBaseUrl}" +
                               (session.Faults.Count > 0 ? $" (faults: {string.Join(", ", session.Faults)})" : ""));
             var collector = new ResultCollector(outcome => console.WriteLine($"  {outcome.Verdict.ToUpperInvariant(),-5} {outcome.Id,-9} {outcome.Title}"));
-            await Task.Run(() => RunNUnit(collector, CheckFilter.Parse(filter)), ct);
+            var limit = TimeSpan.FromSeconds(loaded.Profile.Timeouts.RunSeconds);
+            var run = await Task.Run(() => CheckRun.RunAsync(collector, CheckFilter.Parse(filter), limit, session.StopAsync, ct), CancellationToken.None);
+            var outcomes = PartialRun.Complete(collector.Outcomes, run);
+            if (run.StopReason is not null) console.WriteLine($"Stopped: {run.StopReason}; writing a partial report.");
 
-            var redactor = Redactor.For(loaded.Profile.Secrets, session.Recorder.All);
-            var report = ReportBuilder.Build(session, collector.Outcomes, startedAt, clock.Elapsed, options.ReportDirectory, redactor);
+            var redactor = options.NoRedact ? Redactor.Disabled : Redactor.For(loaded.Profile.Secrets, session.Recorder.All);
+            var report = ReportBuilder.Build(session, outcomes, startedAt, clock.Elapsed, options.ReportDirectory, redactor);
+            var partial = run.StopReason is null ? [] : new[] { PartialRun.Notice(run, outcomes) };
+            report = report with
+            {
+                Notices = [.. before, .. partial, .. report.Notices, .. RunNotices.After(session).Select(n => redactor.Apply(n)!)],
+            };
             var paths = ReportWriter.WriteAll(report, options.ReportDirectory);
             var s = report.Summary;
             console.WriteLine($"{s.Passed} passed, {s.Failed} failed, {s.Errors} errors, {s.Skipped} skipped, {s.Warnings} warnings in {clock.Elapsed.TotalSeconds:0.0} s. Report: {Path.GetFullPath(paths.Html)}");
+            if (options.NoRedact) console.WriteLine("WARNING: " + RunNotices.NoRedact);
             var exit = s.Failed + s.Errors > 0 ? ExitCodes.ChecksFailed : ExitCodes.Passed;
             if (report.Checks.Count == 0)
             {
                 console.WriteLine($"No check matched the filter \"{filter}\"; see list-checks.");
                 exit = ExitCodes.CouldNotRun;
             }
-            return new RunResult(exit, report, redactor, null);
+            return (new RunResult(exit, report, redactor, run.StopReason), run.Completion);
         }
-    }
-
-    private static void RunNUnit(ITestListener listener, ITestFilter filter)
-    {
-        var runner = new NUnitTestAssemblyRunner(new DefaultTestAssemblyBuilder());
-        runner.Load(typeof(SuiteSetup).Assembly, new Dictionary<string, object>
-        {
-            ["NumberOfTestWorkers"] = 0,
-            ["SynchronousEvents"] = true,
-        });
-        runner.Run(listener, filter);
     }
 }
 
-/// <summary>How a run ended: the exit code, the report (null when it could not run) and the redactor that cleaned it.</summary>
+/// <summary>
+/// How a run ended: the exit code, the report (null when it could not run), the redactor that cleaned it, and the
+/// problem: why it could not run, or why it was cut short (interrupted, time limit) when the report is partial.
+/// </summary>
 public sealed record RunResult(int ExitCode, RunReport? Report, Redactor? Redactor, string? Problem)
 {
     public static RunResult CouldNotRun(string problem) => new(ExitCodes.CouldNotRun, null, null, problem);

@@ -21,7 +21,9 @@ public sealed class BrowserLaunchDriver(BrowserSession browser, ExchangeRecorder
         await using var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout((float)(timeouts.BrowserStepSeconds * 1000));
-        page.Dialog += (_, dialog) => _ = dialog.DismissAsync();
+        // A server's alert() or confirm() would block the page, and a popup would steal focus: neither may stall the launch.
+        page.Dialog += (_, dialog) => _ = Quietly(dialog.DismissAsync());
+        context.Page += (_, popup) => { if (popup != page) _ = Quietly(popup.CloseAsync()); };
         var traffic = BrowserTrafficRecorder.Attach(page, recorder, owner: label);
         var deadline = TimeSpan.FromSeconds(timeouts.LaunchSeconds);
 
@@ -31,13 +33,22 @@ public sealed class BrowserLaunchDriver(BrowserSession browser, ExchangeRecorder
             for (var i = 0; i < steps.Count && !redirect.IsCompleted; i++)
             {
                 ct.ThrowIfCancellationRequested();
+                if (await StrayRedirectAsync(page) is { } early) return new BrowserLaunchResult(early, artifacts, traffic);
                 await RunStepAsync(page, steps[i], user, redirect, timeouts);
                 artifacts.Add(await ScreenshotAsync(page, label, $"after step {i + 1}: {steps[i]}"));
             }
-            var finished = await Task.WhenAny(redirect, Task.Delay(deadline, ct));
-            if (finished != redirect)
-                throw await StepFailureAsync(page, label,
-                    $"The browser finished the profile's steps but no authorization response reached the redirect URI within {deadline.TotalSeconds:0} s; the page stayed at {page.Url}.", null);
+            var until = DateTimeOffset.UtcNow + deadline;
+            while (!redirect.IsCompleted)
+            {
+                if (await StrayRedirectAsync(page) is { } stray) return new BrowserLaunchResult(stray, artifacts, traffic);
+                if (await page.Locator("#" + RedirectListener.WrongPathMarker).CountAsync() > 0)
+                    throw await StepFailureAsync(page, label,
+                        $"The server sent the browser to {page.Url}, which is not the redirect_uri the launch sent (the suite listens only at that exact path).", null);
+                if (DateTimeOffset.UtcNow > until)
+                    throw await StepFailureAsync(page, label,
+                        $"The browser finished the profile's steps but no authorization response reached the redirect URI within {deadline.TotalSeconds:0} s; the page stayed at {page.Url}.", null);
+                await Task.WhenAny(redirect, Task.Delay(250, ct));
+            }
             return new BrowserLaunchResult(await redirect, artifacts, traffic);
         }
         catch (PlaywrightException ex)
@@ -48,6 +59,21 @@ public sealed class BrowserLaunchDriver(BrowserSession browser, ExchangeRecorder
         {
             throw await StepFailureAsync(page, label, $"The browser timed out: {FirstLine(ex.Message)}", ex);
         }
+    }
+
+    /// <summary>
+    /// The browser is on the suite's redirect page, but the listener did not hand the response to this launch: it
+    /// carried no state or another state. That response is the server's answer, so the launch returns it for the checks.
+    /// </summary>
+    private static async Task<RedirectCapture?> StrayRedirectAsync(IPage page)
+    {
+        if (await page.Locator("#" + RedirectListener.PageMarker).CountAsync() == 0) return null;
+        return Uri.TryCreate(page.Url, UriKind.Absolute, out var url) ? new RedirectCapture(url, DateTimeOffset.UtcNow) : null;
+    }
+
+    private static async Task Quietly(Task task)
+    {
+        try { await task; } catch (Exception ex) when (ex is PlaywrightException or TimeoutException) { /* the page went away first */ }
     }
 
     private static async Task Navigate(IPage page, Uri url, Task<RedirectCapture> redirect)

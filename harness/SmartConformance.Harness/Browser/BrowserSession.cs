@@ -11,18 +11,25 @@ public sealed class BrowserSession : IAsyncDisposable
 
     private readonly IPlaywright _playwright;
 
-    private BrowserSession(IPlaywright playwright, IBrowser browser, string executablePath)
+    private BrowserSession(IPlaywright playwright, IBrowser browser, string executablePath, bool ignoreHttpsErrors)
     {
         _playwright = playwright;
         Browser = browser;
         ExecutablePath = executablePath;
+        IgnoreHttpsErrors = ignoreHttpsErrors;
     }
 
     public IBrowser Browser { get; }
     public string ExecutablePath { get; }
+    /// <summary>True under --insecure: the browser accepts any certificate, as the suite's own HTTP client does.</summary>
+    public bool IgnoreHttpsErrors { get; }
 
-    public static async Task<BrowserSession> LaunchAsync(string executablePath, bool headless, IEnumerable<string> extraArgs)
+    /// <param name="trustedSpkiHashes">Public keys (base64 SHA-256 of the SPKI) the browser trusts beyond the system store: the profile's CA bundle.</param>
+    public static async Task<BrowserSession> LaunchAsync(string executablePath, bool headless, IEnumerable<string> extraArgs,
+        bool ignoreHttpsErrors = false, IReadOnlyList<string>? trustedSpkiHashes = null)
     {
+        if (trustedSpkiHashes is { Count: > 0 })
+            extraArgs = extraArgs.Append("--ignore-certificate-errors-spki-list=" + string.Join(",", trustedSpkiHashes));
         var playwright = await Playwright.CreateAsync();
         try
         {
@@ -33,7 +40,7 @@ public sealed class BrowserSession : IAsyncDisposable
                 Args = DefaultArgs.Concat(extraArgs).ToArray(),
                 Timeout = 60_000,
             });
-            return new BrowserSession(playwright, browser, executablePath);
+            return new BrowserSession(playwright, browser, executablePath, ignoreHttpsErrors);
         }
         catch
         {
@@ -43,7 +50,7 @@ public sealed class BrowserSession : IAsyncDisposable
     }
 
     public Task<IBrowserContext> NewContextAsync() =>
-        Browser.NewContextAsync(new BrowserNewContextOptions { IgnoreHTTPSErrors = false, Locale = "en-US", ViewportSize = new ViewportSize { Width = 1100, Height = 800 } });
+        Browser.NewContextAsync(new BrowserNewContextOptions { IgnoreHTTPSErrors = IgnoreHttpsErrors, Locale = "en-US", ViewportSize = new ViewportSize { Width = 1100, Height = 800 } });
 
     public async ValueTask DisposeAsync()
     {

@@ -11,6 +11,16 @@ public static class BrowserTrafficRecorder
         var recorded = new List<HttpExchange>();
         page.Response += (_, response) =>
         {
+            try { Record(response); }
+            catch (Exception ex) when (ex is PlaywrightException or UriFormatException or InvalidOperationException)
+            {
+                // An odd URL or a page closed mid-response must not break the browser's event loop; the page is just not recorded.
+            }
+        };
+        return recorded;
+
+        void Record(IResponse response)
+        {
             var request = response.Request;
             if (request.ResourceType != "document") return;
             var exchange = recorder.Record(new HttpExchange
@@ -29,7 +39,6 @@ public static class BrowserTrafficRecorder
                 Duration = TimeSpan.FromMilliseconds(Math.Max(0, request.Timing.ResponseEnd)),
             });
             lock (recorded) recorded.Add(exchange);
-        };
-        return recorded;
+        }
     }
 }

@@ -12,11 +12,17 @@ namespace SmartConformance.Harness.Evidence;
 public sealed partial class Redactor
 {
     private static readonly string[] SecretFields =
-        ["access_token", "refresh_token", "id_token", "code", "code_verifier", "client_secret", "client_assertion", "password", "token", "assertion"];
+        ["access_token", "refresh_token", "id_token", "code", "code_verifier", "client_secret", "client_assertion", "password", "token", "assertion", "subject_token", "actor_token"];
 
     private readonly Dictionary<string, string> _replacements = new(StringComparer.Ordinal);
 
+    /// <summary>Knows no secret yet, but still hides Authorization and cookie headers.</summary>
     public static Redactor None { get; } = new();
+
+    /// <summary>Hides nothing: for --no-redact, when a developer debugs against a local server.</summary>
+    public static Redactor Disabled { get; } = new() { IsDisabled = true };
+
+    public bool IsDisabled { get; private init; }
 
     public static Redactor For(IEnumerable<string> profileSecrets, IEnumerable<HttpExchange> exchanges)
     {
@@ -37,11 +43,16 @@ public sealed partial class Redactor
         if (encoded != value) _replacements.TryAdd(encoded, Mask(value, kind));
         var formEncoded = HttpUtility.UrlEncode(value);
         if (formEncoded != value) _replacements.TryAdd(formEncoded, Mask(value, kind));
+        // A secret can travel base64-encoded (a Basic credential, a state blob); hide that form too.
+        var base64 = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(value));
+        _replacements.TryAdd(base64, $"«redacted base64 {kind}»");
+        _replacements.TryAdd(base64.TrimEnd('='), $"«redacted base64 {kind}»");
+        _replacements.TryAdd(base64.TrimEnd('=').Replace('+', '-').Replace('/', '_'), $"«redacted base64 {kind}»");
     }
 
     public string? Apply(string? text)
     {
-        if (string.IsNullOrEmpty(text) || _replacements.Count == 0) return text;
+        if (IsDisabled || string.IsNullOrEmpty(text) || _replacements.Count == 0) return text;
         // Longest first, so a secret that contains another is replaced whole.
         foreach (var (secret, mask) in _replacements.OrderByDescending(r => r.Key.Length))
             text = text.Replace(secret, mask, StringComparison.Ordinal);
@@ -49,7 +60,7 @@ public sealed partial class Redactor
     }
 
     public string ApplyToHeader(string name, string value) =>
-        name.Equals("Authorization", StringComparison.OrdinalIgnoreCase) || name.Equals("Proxy-Authorization", StringComparison.OrdinalIgnoreCase)
+        IsDisabled ? value : name.Equals("Authorization", StringComparison.OrdinalIgnoreCase) || name.Equals("Proxy-Authorization", StringComparison.OrdinalIgnoreCase)
             ? RedactAuthorization(value)
             : name.Equals("Cookie", StringComparison.OrdinalIgnoreCase) || name.Equals("Set-Cookie", StringComparison.OrdinalIgnoreCase)
                 ? "«redacted cookie»"
@@ -68,14 +79,22 @@ public sealed partial class Redactor
         foreach (var field in SecretFields)
         {
             Add(QueryValue(exchange.Url.Query, field), field);
+            Add(QueryValue(exchange.Url.Fragment.TrimStart('#'), field), field);
             Add(FormValue(exchange.RequestBody, field), field);
             Add(JsonValue(exchange.ResponseBody, field), field);
             Add(JsonValue(exchange.RequestBody, field), field);
         }
         foreach (var header in exchange.RequestHeaders.Where(h => h.Key.Equals("Authorization", StringComparison.OrdinalIgnoreCase)))
             Add(header.Value.Split(' ', 2).Last(), "credentials");
-        if (exchange.ResponseHeader("Location") is { } location && Uri.TryCreate(location, UriKind.Absolute, out var target))
-            foreach (var field in SecretFields) Add(QueryValue(target.Query, field), field);
+        if (exchange.ResponseHeader("Location") is { } location && Uri.TryCreate(location, UriKind.RelativeOrAbsolute, out var target))
+        {
+            var absolute = target.IsAbsoluteUri ? target : new Uri(exchange.Url, target);
+            foreach (var field in SecretFields)
+            {
+                Add(QueryValue(absolute.Query, field), field);
+                Add(QueryValue(absolute.Fragment.TrimStart('#'), field), field);
+            }
+        }
     }
 
     private static string Mask(string value, string kind)

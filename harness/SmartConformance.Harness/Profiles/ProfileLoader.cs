@@ -30,7 +30,7 @@ public static class ProfileLoader
         try
         {
             root = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions
-                { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+                { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, AllowDuplicateProperties = false });
         }
         catch (JsonException ex)
         {
@@ -48,6 +48,7 @@ public static class ProfileLoader
         var profile = root.Deserialize<ServerProfile>(Json)
             ?? throw new ProfileException(sourceName, [new ProfileProblem("$", "the profile is empty")]);
         problems.AddRange(ProfileRules.Check(profile));
+        profile = CaBundleRule.Resolve(profile, sourceName, problems);
         if (problems.Any(p => !p.IsWarning)) throw new ProfileException(sourceName, problems);
 
         var secrets = substituted

@@ -56,6 +56,7 @@ public static class ProfileSchema
             ValidationErrorKind.TooFewItems => $"at least {error.Schema.MinItems} item(s)",
             ValidationErrorKind.StringTooShort => "a non-empty string",
             ValidationErrorKind.NumberTooSmall => "a larger number",
+            ValidationErrorKind.NumberTooBig => "a smaller number",
             _ => error.Kind.ToString(),
         };
         return new ProfileProblem(path, $"found {found}, expected {expected}");

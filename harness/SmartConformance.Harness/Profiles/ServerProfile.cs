@@ -15,6 +15,8 @@ public sealed record ServerProfile
     public required BrowserStepsProfile BrowserSteps { get; init; }
     public BrowserProfile Browser { get; init; } = new();
     public TimeoutsProfile Timeouts { get; init; } = new();
+    public TlsProfile Tls { get; init; } = new();
+    public LoadProfile Load { get; init; } = new();
 
     /// <summary>Where the profile was read from (for the report); not part of the file.</summary>
     public string SourcePath { get; init; } = "";
@@ -90,4 +92,18 @@ public sealed record TimeoutsProfile
     public double HttpSeconds { get; init; } = 30;
     public double BrowserStepSeconds { get; init; } = 15;
     public double LaunchSeconds { get; init; } = 60;
+    public double RunSeconds { get; init; } = 1800;
+}
+
+public sealed record TlsProfile
+{
+    /// <summary>A PEM file of extra certificates to trust; made absolute by the loader.</summary>
+    public string? CaBundle { get; init; }
+}
+
+public sealed record LoadProfile
+{
+    public int MaxConcurrentRequests { get; init; } = 4;
+    public int MaxRetries { get; init; } = 2;
+    public double MaxRetryAfterSeconds { get; init; } = 10;
 }

@@ -25,6 +25,12 @@ public sealed class RedirectListener : IAsyncDisposable
         _loop = Task.Run(AcceptLoopAsync);
     }
 
+    /// <summary>The id of the element on the page the browser gets at the redirect URI.</summary>
+    public const string PageMarker = "smart-conformance-redirect";
+
+    /// <summary>The id of the element on the page the browser gets at any other path of the listener's port.</summary>
+    public const string WrongPathMarker = "smart-conformance-wrong-redirect-uri";
+
     /// <summary>The redirect URI to register and send, with the real port when port 0 was asked for.</summary>
     public Uri CallbackUri { get; }
 
@@ -77,8 +83,8 @@ public sealed class RedirectListener : IAsyncDisposable
             else _unclaimed.Enqueue(capture);
         }
         var page = isCallback
-            ? "<!doctype html><title>SmartConformance</title><p id=\"smart-conformance-redirect\">SmartConformance received the authorization response. You can close this window.</p>"
-            : "<!doctype html><title>Not found</title><p>Not the SmartConformance redirect URI.</p>";
+            ? $"<!doctype html><title>SmartConformance</title><p id=\"{PageMarker}\">SmartConformance received the authorization response. You can close this window.</p>"
+            : $"<!doctype html><title>Not found</title><p id=\"{WrongPathMarker}\">Not the SmartConformance redirect URI: the suite listens at {WebUtility.HtmlEncode(CallbackUri.ToString())}.</p>";
         var bytes = Encoding.UTF8.GetBytes(page);
         try
         {

@@ -11,4 +11,6 @@ public sealed record RunOptions
     public string? BrowserPath { get; init; }
     public double? HttpTimeoutSeconds { get; init; }
     public bool Insecure { get; init; }
+    /// <summary>Write secrets into the report as they were (local debugging only); the report is marked as containing them.</summary>
+    public bool NoRedact { get; init; }
 }

@@ -20,6 +20,7 @@ public sealed class SuiteSession : IAsyncDisposable
     private readonly Lazy<Task<DiscoveryFetch>> _discovery;
     private readonly Lazy<Task<LaunchOutcome>> _standalonePatient;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task>> _shared = new();
+    private readonly CancellationTokenSource _stopping = new();
 
     private SuiteSession(ServerProfile profile, RunOptions options, Uri fhirBaseUrl, RedirectListener redirects, EmbeddedTarget? embedded, IReadOnlyList<string> notices)
     {
@@ -31,7 +32,14 @@ public sealed class SuiteSession : IAsyncDisposable
         Notices = notices;
         Recorder = new ExchangeRecorder();
         var timeout = TimeSpan.FromSeconds(options.HttpTimeoutSeconds ?? profile.Timeouts.HttpSeconds);
-        Http = SuiteHttp.CreateClient(Recorder, new HttpSettings { Timeout = timeout, TrustAllCertificates = options.Insecure });
+        Trust = options.Insecure ? CertificateTrust.Insecure
+            : profile.Tls.CaBundle is { } bundle ? CertificateTrust.WithBundle(bundle) : CertificateTrust.System;
+        Http = SuiteHttp.CreateClient(Recorder, new HttpSettings
+        {
+            Timeout = timeout, Trust = Trust, Throttling = Throttling, Stopping = _stopping.Token,
+            MaxConcurrentRequests = profile.Load.MaxConcurrentRequests, MaxRetries = profile.Load.MaxRetries,
+            MaxRetryAfter = TimeSpan.FromSeconds(profile.Load.MaxRetryAfterSeconds),
+        });
         Tokens = new TokenClient(Http);
         ArtifactDirectory = Path.Combine(options.ReportDirectory, "artifacts");
         _browser = new Lazy<Task<BrowserSession>>(LaunchBrowserAsync);
@@ -57,6 +65,23 @@ public sealed class SuiteSession : IAsyncDisposable
     public IReadOnlyList<string> Faults => _embedded is null ? [] : EffectiveFaults(Profile, Options);
 
     public EvidenceLedger Evidence { get; } = new();
+    /// <summary>Which TLS certificates the run trusts (system store, the profile's CA bundle, or all under --insecure).</summary>
+    public CertificateTrust Trust { get; }
+    /// <summary>Every 429 the server answered and what the suite did about it.</summary>
+    public ThrottleLog Throttling { get; } = new();
+    /// <summary>Cancelled when the run is interrupted or reaches its time limit; long waits should observe it.</summary>
+    public CancellationToken Stopping => _stopping.Token;
+
+    /// <summary>
+    /// Ends everything in flight: HTTP requests are cancelled and the browser is closed, so a check that is waiting
+    /// on the server returns at once. Used when the run is interrupted or reaches its time limit.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        if (_stopping.IsCancellationRequested) return;
+        await _stopping.CancelAsync();
+        await CloseBrowserAsync();
+    }
 
     public Task<DiscoveryFetch> DiscoveryAsync() => _discovery.Value;
 
@@ -113,18 +138,24 @@ public sealed class SuiteSession : IAsyncDisposable
     private Task<BrowserSession> LaunchBrowserAsync()
     {
         var path = BrowserLocator.Locate(Options.BrowserPath ?? Profile.Browser.ExecutablePath);
-        return BrowserSession.LaunchAsync(path, headless: Profile.Browser.Headless && !Options.Headed, Profile.Browser.Args);
+        return BrowserSession.LaunchAsync(path, headless: Profile.Browser.Headless && !Options.Headed, Profile.Browser.Args,
+            ignoreHttpsErrors: Trust.TrustAll, trustedSpkiHashes: Trust.BundleSpkiHashes);
+    }
+
+    private async Task CloseBrowserAsync()
+    {
+        if (!_browser.IsValueCreated) return;
+        try { await (await _browser.Value).DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10)); }
+        catch (Exception) { /* the launch failed, or the browser is already gone */ }
     }
 
     public async ValueTask DisposeAsync()
     {
         if (ReferenceEquals(_current, this)) _current = null;
-        if (_browser.IsValueCreated)
-        {
-            try { await (await _browser.Value).DisposeAsync(); } catch (Exception) { /* the launch failed; nothing to close */ }
-        }
+        await CloseBrowserAsync();
         Http.Dispose();
         await Redirects.DisposeAsync();
         if (_embedded is not null) await _embedded.Host.DisposeAsync();
+        _stopping.Dispose();
     }
 }

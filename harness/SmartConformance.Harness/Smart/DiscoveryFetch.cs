@@ -14,11 +14,14 @@ public sealed record DiscoveryFetch(HttpExchange? Exchange, SmartConfiguration? 
         try
         {
             using var request = SuiteHttp.Request(HttpMethod.Get, url, "smart-configuration", accept);
+            request.Options.Set(SuiteHttp.FollowRedirects, true);
             using var response = await http.SendAsync(request, ct);
             var exchange = naming.Captured;
             var body = await response.Content.ReadAsStringAsync(ct);
             if (!response.IsSuccessStatusCode)
                 return new DiscoveryFetch(exchange, null, $"the server answered {(int)response.StatusCode} instead of 200");
+            if (string.IsNullOrWhiteSpace(body))
+                return new DiscoveryFetch(exchange, null, $"the server answered {(int)response.StatusCode} with an empty body");
             try
             {
                 using var document = JsonDocument.Parse(body);
@@ -32,7 +35,7 @@ public sealed record DiscoveryFetch(HttpExchange? Exchange, SmartConfiguration? 
                 return new DiscoveryFetch(exchange, null, $"the body is not JSON{cut}: {ex.Message}");
             }
         }
-        catch (HttpRequestException ex) { return new DiscoveryFetch(naming.Captured, null, $"the request failed: {ex.Message}"); }
+        catch (HttpRequestException ex) { return new DiscoveryFetch(naming.Captured, null, $"the request failed: {ex.Message.TrimEnd('.')}"); }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested) { return new DiscoveryFetch(naming.Captured, null, naming.Captured?.Error ?? "the request timed out"); }
     }
 }

@@ -16,7 +16,8 @@ public static partial class FailureMessage
             lines.Add($"Sent: {exchange.Method} {exchange.Url}");
             lines.Add(exchange.Status is null
                 ? $"Received: no response ({exchange.Error ?? "unknown error"})"
-                : $"Received: {exchange.Status} {exchange.ResponseHeader("Content-Type") ?? "(no Content-Type)"}{BodyPreview(exchange)}");
+                : $"Received: {exchange.Status} {exchange.ResponseHeader("Content-Type") ?? "(no Content-Type)"}{BodyPreview(exchange)}" +
+                  (exchange.Error is null ? "" : $", then the body failed: {exchange.Error}"));
         }
         lines.Add($"Required: {requirement}{(specUrl is null ? "" : $" ({specUrl})")}");
         return string.Join(Environment.NewLine, lines);
