@@ -17,6 +17,7 @@ public sealed class ReferenceServerHost : IAsyncDisposable
         var urls = app.Services.GetRequiredService<ServerUrls>();
         BaseUrl = urls.BaseUrl;
         FhirBaseUrl = urls.FhirBaseUrl;
+        OpenFhirBaseUrl = urls.OpenFhirBaseUrl;
         Faults = faults;
     }
 
@@ -25,6 +26,9 @@ public sealed class ReferenceServerHost : IAsyncDisposable
 
     /// <summary><c>http://127.0.0.1:PORT/fhir</c> (no trailing slash).</summary>
     public Uri FhirBaseUrl { get; }
+
+    /// <summary><c>http://127.0.0.1:PORT/open-fhir</c>: the same data with no authorization (no token needed or used).</summary>
+    public Uri OpenFhirBaseUrl { get; }
 
     /// <summary>The names of the faults this server was started with.</summary>
     public IReadOnlyCollection<string> Faults { get; }

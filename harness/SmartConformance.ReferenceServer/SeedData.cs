@@ -44,5 +44,10 @@ public static class SeedData
         "patient/Patient.read", "patient/Patient.rs",
         "patient/Observation.read", "patient/Observation.rs",
         "user/*.read", "user/*.rs",
+        GranularLabObservationScope, "patient/Observation.cruds",
     ];
+
+    /// <summary>A SMART v2 granular scope: the patient's laboratory Observations only.</summary>
+    public const string GranularLabObservationScope =
+        "patient/Observation.rs?category=http://terminology.hl7.org/CodeSystem/observation-category|laboratory";
 }

@@ -34,6 +34,19 @@ internal static class ProfileRules
         if (profile.Users.All(u => u.Name != launch.User))
             yield return new ProfileProblem("$.launches.standalonePatient.user", $"found \"{launch.User}\", expected one of the user names: {Names(profile.Users.Select(u => u.Name))}");
 
+        if (profile.OpenFhirBaseUrl is { } open)
+        {
+            if (open.Equals(ServerProfile.EmbeddedTarget, StringComparison.OrdinalIgnoreCase))
+            {
+                if (!profile.TargetsEmbeddedServer)
+                    yield return new ProfileProblem("$.openFhirBaseUrl", "\"embedded\" only means something with fhirBaseUrl \"embedded\"; it is ignored (the OPEN-* checks skip): give your open base's absolute URL or remove the field", IsWarning: true);
+            }
+            else if (!Uri.TryCreate(open, UriKind.Absolute, out var openUri) || openUri.Scheme is not ("http" or "https"))
+                yield return new ProfileProblem("$.openFhirBaseUrl", $"found \"{open}\", expected the absolute URL of a FHIR base that needs no authorization");
+        }
+        if (profile.FhirAccess.Granular is { } granular && !granular.Scope.Split(' ').Any(s => s.Contains('?')))
+            yield return new ProfileProblem("$.fhirAccess.granular.scope", "has no granular scope (one with ?category=...); RS-07 needs one, e.g. patient/Observation.rs?category=http://terminology.hl7.org/CodeSystem/observation-category|laboratory");
+
         foreach (var (steps, name) in new[] { (profile.BrowserSteps.Login, "login"), (profile.BrowserSteps.Approve, "approve"), (profile.BrowserSteps.Deny, "deny") })
             for (var i = 0; i < steps.Count; i++)
             {

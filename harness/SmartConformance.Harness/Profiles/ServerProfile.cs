@@ -17,6 +17,9 @@ public sealed record ServerProfile
     public TimeoutsProfile Timeouts { get; init; } = new();
     public TlsProfile Tls { get; init; } = new();
     public LoadProfile Load { get; init; } = new();
+    /// <summary>A FHIR base serving data without authorization, "embedded" for the reference server's, or null when there is none.</summary>
+    public string? OpenFhirBaseUrl { get; init; }
+    public FhirAccessProfile FhirAccess { get; init; } = new();
 
     /// <summary>Where the profile was read from (for the report); not part of the file.</summary>
     public string SourcePath { get; init; } = "";
@@ -107,3 +110,20 @@ public sealed record LoadProfile
     public int MaxRetries { get; init; } = 2;
     public double MaxRetryAfterSeconds { get; init; } = 10;
 }
+
+/// <summary>What the FHIR access checks read and which answers the server's policy allows.</summary>
+public sealed record FhirAccessProfile
+{
+    /// <summary>Types probed without a token (Patient is read by id, the others searched by patient).</summary>
+    public IReadOnlyList<string> ResourceTypes { get; init; } = ["Patient", "Observation"];
+    /// <summary>A patient the standalone launch's user must not reach, with one of their Observations.</summary>
+    public OtherPatientProfile? OtherPatient { get; init; }
+    public GranularScopeProfile? Granular { get; init; }
+    /// <summary>"ignored" (an invalid token on the open base is served like no token) or "refused" (401).</summary>
+    public string OpenBaseInvalidToken { get; init; } = "ignored";
+}
+
+public sealed record OtherPatientProfile(string Id, string? Observation);
+
+/// <summary>A second standalone launch with a SMART v2 granular scope, e.g. Observation limited to one category.</summary>
+public sealed record GranularScopeProfile(string Scope, string ResourceType, string Category);

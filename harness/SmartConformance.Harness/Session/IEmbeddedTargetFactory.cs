@@ -8,4 +8,5 @@ public interface IEmbeddedTargetFactory
 
 public sealed record EmbeddedTargetRequest(IReadOnlyList<string> Faults, IReadOnlyList<string> RedirectUris, TimeSpan? AccessTokenLifetime);
 
-public sealed record EmbeddedTarget(Uri FhirBaseUrl, IAsyncDisposable Host);
+/// <param name="OpenFhirBaseUrl">The target's FHIR base that needs no authorization, if it has one.</param>
+public sealed record EmbeddedTarget(Uri FhirBaseUrl, IAsyncDisposable Host, Uri? OpenFhirBaseUrl = null);

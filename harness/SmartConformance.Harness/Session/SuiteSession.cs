@@ -21,6 +21,7 @@ public sealed class SuiteSession : IAsyncDisposable
     private readonly Lazy<Task<LaunchOutcome>> _standalonePatient;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task>> _shared = new();
     private readonly CancellationTokenSource _stopping = new();
+    private readonly List<string> _notices;
 
     private SuiteSession(ServerProfile profile, RunOptions options, Uri fhirBaseUrl, RedirectListener redirects, EmbeddedTarget? embedded, IReadOnlyList<string> notices)
     {
@@ -29,7 +30,13 @@ public sealed class SuiteSession : IAsyncDisposable
         FhirBaseUrl = fhirBaseUrl;
         Redirects = redirects;
         _embedded = embedded;
-        Notices = notices;
+        _notices = [.. notices];
+        OpenFhirBaseUrl = profile.OpenFhirBaseUrl switch
+        {
+            null => null,
+            var open when open.Equals(ServerProfile.EmbeddedTarget, StringComparison.OrdinalIgnoreCase) => embedded?.OpenFhirBaseUrl,
+            var open => new Uri(open),
+        };
         Recorder = new ExchangeRecorder();
         var timeout = TimeSpan.FromSeconds(options.HttpTimeoutSeconds ?? profile.Timeouts.HttpSeconds);
         Trust = options.Insecure ? CertificateTrust.Insecure
@@ -61,7 +68,10 @@ public sealed class SuiteSession : IAsyncDisposable
     public HttpClient Http { get; }
     public TokenClient Tokens { get; }
     public string ArtifactDirectory { get; }
-    public IReadOnlyList<string> Notices { get; }
+    /// <summary>Run-level remarks for the report (profile warnings, loopback http...), in the order they were made.</summary>
+    public IReadOnlyList<string> Notices { get { lock (_notices) return [.. _notices]; } }
+    /// <summary>The FHIR base that serves data without authorization, when the profile names one.</summary>
+    public Uri? OpenFhirBaseUrl { get; }
     public IReadOnlyList<string> Faults => _embedded is null ? [] : EffectiveFaults(Profile, Options);
 
     public EvidenceLedger Evidence { get; } = new();
@@ -88,6 +98,11 @@ public sealed class SuiteSession : IAsyncDisposable
     /// <summary>The discovery document if a check already fetched it; never starts a fetch.</summary>
     public SmartConfiguration? FetchedDiscovery =>
         _discovery.IsValueCreated && _discovery.Value.IsCompletedSuccessfully ? _discovery.Value.Result.Configuration : null;
+    /// <summary>Adds a run-level notice once (a second identical notice is dropped).</summary>
+    public void Notice(string text)
+    {
+        lock (_notices) if (!_notices.Contains(text)) _notices.Add(text);
+    }
 
     /// <summary>
     /// Evidence that several checks share (a launch, a refreshed token, an expiry probe), started once on first

@@ -10,7 +10,8 @@ internal sealed class FaultContext(
     OpenIddictValidationBuilder validation,
     SmartConfigurationMutations discovery,
     FhirAccessPolicy fhir,
-    IServiceCollection services)
+    IServiceCollection services,
+    CapabilityStatementMutations capabilityStatement)
 {
     /// <summary>The authorization server: <c>AddEventHandler</c>, <c>RemoveEventHandler</c>, <c>Configure</c>.</summary>
     public OpenIddictServerBuilder Server { get; } = server;
@@ -26,4 +27,7 @@ internal sealed class FaultContext(
 
     /// <summary>Rewrites <c>.well-known/smart-configuration</c> after the conformant document is built.</summary>
     public void RewriteDiscovery(Action<SmartConfiguration> rewrite) => discovery.Add(rewrite);
+
+    /// <summary>Rewrites the protected base's <c>/metadata</c> CapabilityStatement after the conformant one is built.</summary>
+    public void RewriteCapabilityStatement(Action<Hl7.Fhir.Model.CapabilityStatement> rewrite) => capabilityStatement.Add(rewrite);
 }

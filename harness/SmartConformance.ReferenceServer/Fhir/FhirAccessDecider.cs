@@ -1,17 +1,20 @@
 using System.Security.Claims;
+using Hl7.Fhir.Model;
 using OpenIddict.Abstractions;
 using SmartConformance.ReferenceServer.OAuth;
 
 namespace SmartConformance.ReferenceServer.Fhir;
 
-/// <summary>Decides whether a token's scopes and patient context let it read a resource.</summary>
+/// <summary>Decides whether a token's scopes and patient context let it reach a resource type or a resource.</summary>
 internal sealed class FhirAccessDecider(FhirAccessPolicy policy)
 {
     /// <summary>Null when access is allowed, otherwise the reason for a 403.</summary>
     /// <param name="compartmentPatientId">The patient whose compartment is reached, or null for a resource outside any compartment.</param>
-    public string? DenyReason(ClaimsPrincipal user, FhirInteraction interaction, string resourceType, string? compartmentPatientId)
+    /// <param name="resource">The resource itself when known, so granular (category) scopes can be applied.</param>
+    public string? DenyReason(ClaimsPrincipal user, FhirInteraction interaction, string resourceType, string? compartmentPatientId,
+        Resource? resource = null)
     {
-        // Only reachable when the policy lets requests without a token through.
+        // Anonymous requests only get here on the open base, or when the policy lets requests without a token through.
         if (user.Identity?.IsAuthenticated != true)
         {
             return null;
@@ -20,12 +23,22 @@ internal sealed class FhirAccessDecider(FhirAccessPolicy policy)
         var granting = user.GetScopes()
             .Select(SmartScope.TryParse)
             .OfType<SmartScope>()
-            .Where(scope => scope.Grants(interaction, resourceType))
+            .Where(scope => scope.Allows(interaction) || IsWrite(interaction) && !policy.EnforceWriteScopes && scope.Allows(FhirInteraction.Read))
+            .Where(scope => scope.Covers(resourceType) || !policy.EnforceScopeResourceTypes)
             .ToList();
-
+        var verb = interaction.ToString().ToLowerInvariant();
         if (granting.Count == 0)
         {
-            return $"No granted scope permits {interaction.ToString().ToLowerInvariant()} of {resourceType}.";
+            return $"No granted scope permits {verb} of {resourceType}.";
+        }
+
+        if (resource is not null && policy.EnforceGranularScopes)
+        {
+            granting = granting.Where(scope => scope.Category is null || CategoryToken.Matches(resource, scope.Category)).ToList();
+            if (granting.Count == 0)
+            {
+                return $"The granted {resourceType} scopes are limited to categories {resourceType}/{resource.Id} is not in.";
+            }
         }
 
         if (granting.Any(scope => !scope.IsPatientLevel) || compartmentPatientId is null || !policy.EnforcePatientCompartment)
@@ -38,4 +51,6 @@ internal sealed class FhirAccessDecider(FhirAccessPolicy policy)
             ? null
             : $"The token's patient context ({tokenPatient ?? "none"}) does not include Patient/{compartmentPatientId}.";
     }
+
+    private static bool IsWrite(FhirInteraction interaction) => interaction is FhirInteraction.Create or FhirInteraction.Update or FhirInteraction.Delete;
 }

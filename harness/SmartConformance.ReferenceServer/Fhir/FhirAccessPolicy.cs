@@ -6,6 +6,33 @@ internal sealed class FhirAccessPolicy
     /// <summary>Data endpoints answer 401 without a valid bearer token.</summary>
     public bool RequireAccessToken { get; set; } = true;
 
+    /// <summary>Resource types the protected base serves without a token (a partly protected server).</summary>
+    public ISet<string> TypesServedWithoutToken { get; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>A patient-level token only reaches its own patient's compartment.</summary>
     public bool EnforcePatientCompartment { get; set; } = true;
+
+    /// <summary>A search without a patient parameter is still limited to the token's patient compartment.</summary>
+    public bool FilterSearchesWithoutPatient { get; set; } = true;
+
+    /// <summary>A scope only reaches the resource types it names.</summary>
+    public bool EnforceScopeResourceTypes { get; set; } = true;
+
+    /// <summary>A granular scope (<c>?category=</c>) only reaches resources in that category.</summary>
+    public bool EnforceGranularScopes { get; set; } = true;
+
+    /// <summary>Creates and updates need a scope with <c>c</c> or <c>u</c> (v1 <c>write</c>).</summary>
+    public bool EnforceWriteScopes { get; set; } = true;
+
+    /// <summary>FHIR errors carry an OperationOutcome body (false: a plain JSON error object).</summary>
+    public bool OperationOutcomeErrors { get; set; } = true;
+
+    /// <summary>The open base (no authorization) serves data without a token.</summary>
+    public bool OpenBaseServesWithoutToken { get; set; } = true;
+
+    /// <summary>The open base's CapabilityStatement declares no SMART security (it has none).</summary>
+    public bool OpenBaseDeclaresNoSmartSecurity { get; set; } = true;
+
+    /// <summary>The open base ignores an Authorization header it has no use for (false: it fails with 500).</summary>
+    public bool OpenBaseIgnoresTokens { get; set; } = true;
 }

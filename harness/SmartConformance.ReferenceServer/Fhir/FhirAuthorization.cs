@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using OpenIddict.Validation.AspNetCore;
 
 namespace SmartConformance.ReferenceServer.Fhir;
@@ -11,10 +13,12 @@ internal static class FhirAuthorization
     public static AuthorizationPolicy CreatePolicy(FhirAccessPolicy access)
     {
         // The token is always authenticated when present, so a valid token keeps its scopes and patient even if
-        // the policy lets anonymous requests through.
+        // the policy lets anonymous requests through. An anonymous request that fails the policy is challenged (401).
         var policy = new AuthorizationPolicyBuilder(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
-        return access.RequireAccessToken
-            ? policy.RequireAuthenticatedUser().Build()
-            : policy.RequireAssertion(_ => true).Build();
+        return policy.RequireAssertion(context =>
+            context.User.Identity?.IsAuthenticated == true ||
+            !access.RequireAccessToken ||
+            context.Resource is HttpContext http && http.GetRouteValue("type") is string type && access.TypesServedWithoutToken.Contains(type))
+            .Build();
     }
 }

@@ -5,12 +5,16 @@ using Microsoft.AspNetCore.Http;
 namespace SmartConformance.ReferenceServer.Fhir;
 
 /// <summary>A FHIR resource written as <c>application/fhir+json</c>.</summary>
-internal sealed class FhirResult(Resource resource, int statusCode = StatusCodes.Status200OK) : IResult
+internal sealed class FhirResult(Resource resource, int statusCode = StatusCodes.Status200OK, string? location = null) : IResult
 {
     public Task ExecuteAsync(HttpContext httpContext)
     {
         httpContext.Response.StatusCode = statusCode;
         httpContext.Response.ContentType = FhirJson.ContentType;
+        if (location is not null)
+        {
+            httpContext.Response.Headers.Location = location;
+        }
         return httpContext.Response.WriteAsync(FhirJson.Serialize(resource), httpContext.RequestAborted);
     }
 }

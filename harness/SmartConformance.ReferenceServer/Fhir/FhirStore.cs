@@ -2,16 +2,27 @@ using Hl7.Fhir.Model;
 
 namespace SmartConformance.ReferenceServer.Fhir;
 
-/// <summary>The read-only FHIR resources of one host, keyed by type and id.</summary>
+/// <summary>The FHIR resources of one host, keyed by type and id: the seed, plus what authorized writes add.</summary>
 internal sealed class FhirStore
 {
     public static IReadOnlySet<string> SupportedTypes { get; } =
         new HashSet<string>(StringComparer.Ordinal) { "Patient", "Observation", "Encounter", "Condition", "Practitioner" };
 
-    private readonly Dictionary<(string Type, string Id), Resource> _resources;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Type, string Id), Resource> _resources;
 
     public FhirStore(IEnumerable<Resource> resources) =>
-        _resources = resources.ToDictionary(r => (r.TypeName, r.Id ?? throw new InvalidDataException($"A seeded {r.TypeName} has no id.")));
+        _resources = new(resources.ToDictionary(r => (r.TypeName, r.Id ?? throw new InvalidDataException($"A seeded {r.TypeName} has no id."))));
+
+    /// <summary>Stores a new resource under a fresh id and returns that id.</summary>
+    public string Create(Resource resource)
+    {
+        resource.Id = Guid.NewGuid().ToString("N");
+        _resources[(resource.TypeName, resource.Id)] = resource;
+        return resource.Id;
+    }
+
+    /// <summary>Stores the resource under its id, replacing any earlier version.</summary>
+    public void Update(Resource resource) => _resources[(resource.TypeName, resource.Id!)] = resource;
 
     public Resource? Read(string type, string id) => _resources.GetValueOrDefault((type, id));
 

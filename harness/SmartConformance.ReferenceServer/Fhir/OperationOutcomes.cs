@@ -3,25 +3,33 @@ using Microsoft.AspNetCore.Http;
 
 namespace SmartConformance.ReferenceServer.Fhir;
 
-/// <summary>FHIR error responses.</summary>
-internal static class OperationOutcomes
+/// <summary>FHIR error responses: an OperationOutcome, or (when a fault turns the policy off) a plain JSON object.</summary>
+internal sealed class OperationOutcomes(FhirAccessPolicy policy)
 {
-    public static FhirResult NotFound(string diagnostics) =>
-        new(Create(OperationOutcome.IssueType.NotFound, diagnostics), StatusCodes.Status404NotFound);
+    public IResult NotFound(string diagnostics) =>
+        Create(OperationOutcome.IssueType.NotFound, diagnostics, StatusCodes.Status404NotFound);
 
-    public static FhirResult Forbidden(string diagnostics) =>
-        new(Create(OperationOutcome.IssueType.Forbidden, diagnostics), StatusCodes.Status403Forbidden);
+    public IResult Forbidden(string diagnostics) =>
+        Create(OperationOutcome.IssueType.Forbidden, diagnostics, StatusCodes.Status403Forbidden);
 
-    private static OperationOutcome Create(OperationOutcome.IssueType code, string diagnostics) => new()
-    {
-        Issue =
-        [
-            new OperationOutcome.IssueComponent
-            {
-                Severity = OperationOutcome.IssueSeverity.Error,
-                Code = code,
-                Diagnostics = diagnostics,
-            },
-        ],
-    };
+    public IResult Invalid(string diagnostics) =>
+        Create(OperationOutcome.IssueType.Invalid, diagnostics, StatusCodes.Status400BadRequest);
+
+    public IResult Exception(string diagnostics) =>
+        Create(OperationOutcome.IssueType.Exception, diagnostics, StatusCodes.Status500InternalServerError);
+
+    private IResult Create(OperationOutcome.IssueType code, string diagnostics, int status) => policy.OperationOutcomeErrors
+        ? new FhirResult(new OperationOutcome
+        {
+            Issue =
+            [
+                new OperationOutcome.IssueComponent
+                {
+                    Severity = OperationOutcome.IssueSeverity.Error,
+                    Code = code,
+                    Diagnostics = diagnostics,
+                },
+            ],
+        }, status)
+        : Results.Json(new { error = code.ToString().ToLowerInvariant(), message = diagnostics }, statusCode: status);
 }

@@ -12,23 +12,7 @@ internal sealed record SearchFilters(string? PatientId, string? Category)
 
     public bool Matches(Resource resource) =>
         (PatientId is null || FhirStore.CompartmentPatientId(resource) == PatientId) &&
-        (Category is null || CategoriesOf(resource).Any(MatchesCategory));
-
-    // A token is "code" or "system|code".
-    private bool MatchesCategory(Coding coding)
-    {
-        var bar = Category!.IndexOf('|');
-        return bar < 0
-            ? coding.Code == Category
-            : coding.System == Category[..bar] && coding.Code == Category[(bar + 1)..];
-    }
-
-    private static IEnumerable<Coding> CategoriesOf(Resource resource) => resource switch
-    {
-        Observation observation => observation.Category.SelectMany(c => c.Coding),
-        Condition condition => condition.Category.SelectMany(c => c.Coding),
-        _ => [],
-    };
+        (Category is null || CategoryToken.Matches(resource, Category));
 
     private static string? Single(IQueryCollection query, string name) =>
         query.TryGetValue(name, out var values) && !string.IsNullOrEmpty(values[0]) ? values[0] : null;

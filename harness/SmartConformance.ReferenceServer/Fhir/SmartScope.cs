@@ -1,11 +1,12 @@
 namespace SmartConformance.ReferenceServer.Fhir;
 
 /// <summary>
-/// A SMART clinical scope: <c>{patient|user|system}/{Type|*}.{permissions}</c>, with v1 permissions
-/// (<c>read</c>, <c>write</c>, <c>*</c>) or v2 ones (an ordered subset of <c>cruds</c>).
-/// A v2 query suffix (<c>?category=...</c>) is ignored for now.
+/// A SMART clinical scope: <c>{patient|user|system}/{Type|*}.{permissions}[?category=token]</c>, with v1 permissions
+/// (<c>read</c>, <c>write</c>, <c>*</c>) or v2 ones (an ordered subset of <c>cruds</c>). v1 permissions are kept as
+/// their v2 letters. The only search-parameter constraint understood is <c>category</c>; a scope constrained by any
+/// other parameter is not honoured at all, so it can never grant more than it says.
 /// </summary>
-internal sealed record SmartScope(string Context, string ResourceType, bool CanRead, bool CanSearch)
+internal sealed record SmartScope(string Context, string ResourceType, string Permissions, string? Category)
 {
     public static SmartScope? TryParse(string scope)
     {
@@ -18,27 +19,52 @@ internal sealed record SmartScope(string Context, string ResourceType, bool CanR
 
         var context = scope[..slash];
         var type = scope[(slash + 1)..dot];
-        var permissions = scope[(dot + 1)..].Split('?')[0];
+        var rest = scope[(dot + 1)..];
+        var question = rest.IndexOf('?');
+        var permissions = question < 0 ? rest : rest[..question];
         if (context is not ("patient" or "user" or "system") || type.Length == 0)
         {
             return null;
         }
 
-        return permissions switch
+        var letters = permissions switch
         {
-            "read" or "*" => new SmartScope(context, type, CanRead: true, CanSearch: true),
-            "write" => new SmartScope(context, type, CanRead: false, CanSearch: false),
-            _ when IsV2Permissions(permissions) =>
-                new SmartScope(context, type, permissions.Contains('r'), permissions.Contains('s')),
+            "read" => "rs",
+            "write" => "cud",
+            "*" => "cruds",
+            _ when IsV2Permissions(permissions) => permissions,
             _ => null,
         };
+        if (letters is null)
+        {
+            return null;
+        }
+        if (question < 0)
+        {
+            return new SmartScope(context, type, letters, Category: null);
+        }
+
+        var constraint = rest[(question + 1)..];
+        const string prefix = "category=";
+        return constraint.StartsWith(prefix, StringComparison.Ordinal) && !constraint.Contains('&') && constraint.Length > prefix.Length
+            ? new SmartScope(context, type, letters, Uri.UnescapeDataString(constraint[prefix.Length..]))
+            : null;
     }
 
     public bool IsPatientLevel => Context == "patient";
 
-    public bool Grants(FhirInteraction interaction, string resourceType) =>
-        (ResourceType == "*" || ResourceType == resourceType) &&
-        (interaction == FhirInteraction.Read ? CanRead : CanSearch);
+    public bool Allows(FhirInteraction interaction) => Permissions.Contains(Letter(interaction));
+
+    public bool Covers(string resourceType) => ResourceType == "*" || ResourceType == resourceType;
+
+    private static char Letter(FhirInteraction interaction) => interaction switch
+    {
+        FhirInteraction.Create => 'c',
+        FhirInteraction.Read => 'r',
+        FhirInteraction.Update => 'u',
+        FhirInteraction.Delete => 'd',
+        _ => 's',
+    };
 
     // v2 permissions are letters of "cruds", each at most once, in that order.
     private static bool IsV2Permissions(string permissions)

@@ -39,6 +39,9 @@ internal static class ReferenceServerApp
         services.AddSingleton(_ => FhirSeedLoader.Load());
         services.AddSingleton<FhirAccessDecider>();
         services.AddSingleton<CapabilityStatementFactory>();
+        services.AddSingleton<FhirRequestHandler>();
+        services.AddSingleton<FhirWriteHandler>();
+        services.AddSingleton<OperationOutcomes>();
         services.AddSingleton<SearchBundleFactory>();
         services.AddSingleton<SmartConfigurationFactory>();
         services.AddSingleton<GrantedPrincipalFactory>();
@@ -49,7 +52,8 @@ internal static class ReferenceServerApp
 
         var fhirPolicy = new FhirAccessPolicy();
         var discovery = new SmartConfigurationMutations();
-        var faultContext = new FaultContext(server, validation, discovery, fhirPolicy, services);
+        var capabilityStatement = new CapabilityStatementMutations();
+        var faultContext = new FaultContext(server, validation, discovery, fhirPolicy, services, capabilityStatement);
         foreach (var fault in faults)
         {
             fault.Apply(faultContext);
@@ -57,6 +61,7 @@ internal static class ReferenceServerApp
 
         services.AddSingleton(fhirPolicy);
         services.AddSingleton(discovery);
+        services.AddSingleton(capabilityStatement);
         services.AddAuthorization(authorization =>
             authorization.AddPolicy(FhirAuthorization.PolicyName, FhirAuthorization.CreatePolicy(fhirPolicy)));
 
@@ -94,5 +99,6 @@ internal static class ReferenceServerApp
         app.MapLoginEndpoints();
         app.MapAuthorizeEndpoint();
         app.MapFhirEndpoints();
+        app.MapOpenFhirEndpoints();
     }
 }

@@ -10,6 +10,7 @@ namespace SmartConformance.ReferenceServer.Hosting;
 internal sealed class ServerUrls(IServer server)
 {
     public const string FhirPath = "fhir";
+    public const string OpenFhirPath = "open-fhir";
 
     // PublicationOnly: a read before the server listens must not cache the failure.
     private readonly Lazy<Uri> _baseUrl = new(() => ResolveBaseUrl(server), LazyThreadSafetyMode.PublicationOnly);
@@ -23,6 +24,9 @@ internal sealed class ServerUrls(IServer server)
     public string Issuer => BaseUrl.AbsoluteUri;
 
     public string FhirBase => FhirBaseUrl.AbsoluteUri;
+
+    /// <summary><c>http://127.0.0.1:PORT/open-fhir</c>: the same data without authorization.</summary>
+    public Uri OpenFhirBaseUrl => new(BaseUrl, OpenFhirPath);
 
     public string Absolute(string relativePath) => new Uri(BaseUrl, relativePath).AbsoluteUri;
 

@@ -1,5 +1,7 @@
+using System.Text.Json;
 using NUnit.Framework;
-using SmartConformance.Harness.Smart;
+using SmartConformance.Harness.Evidence;
+using SmartConformance.Harness.Fhir;
 using SmartConformance.Tests.Framework;
 
 namespace SmartConformance.Tests.Discovery;
@@ -7,19 +9,48 @@ namespace SmartConformance.Tests.Discovery;
 [CheckGroup("Discovery")]
 public sealed class SmartConfigurationChecks : ConformanceFixture
 {
+    // The Accept headers a client may send; "none" sends no Accept header at all.
+    private static readonly string?[] AcceptHeaders = ["application/json", "application/fhir+json", "text/html", "*/*", null];
+
     [Test]
-    [Check("DISC-01", "The discovery document is served as JSON at {fhirBase}/.well-known/smart-configuration",
+    [Check("DISC-01", "The discovery document is served as application/json at {fhirBase}/.well-known/smart-configuration, whatever the Accept header",
         "SMART App Launch 2.2 Conformance: Using .well-known", Spec.WellKnown)]
-    [Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@372"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@377")]
+    [Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@372"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@374"),
+     Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@377")]
     public async Task DiscoveryDocument_IsServedAsJson()
     {
-        var fetch = await Session.DiscoveryAsync();
-        Uses(fetch.Exchange);
-        const string requirement = "a 200 response with Content-Type application/json whose body is a JSON object, with no token needed";
-        if (fetch.Problem is not null) Fail($"The discovery document could not be read: {fetch.Problem}.", fetch.Exchange, requirement);
-        var contentType = fetch.Exchange?.ResponseHeader("Content-Type");
-        if (!MediaType.Is(contentType, "application/json"))
-            Fail($"The discovery document is served as {contentType ?? "no Content-Type"}, not application/json.", fetch.Exchange, requirement);
+        const string requirement = "a 200 response with Content-Type application/json whose body is a JSON object, with no token needed, regardless of the Accept header sent";
+        var url = HttpProbe.Under(Session.FhirBaseUrl, ".well-known/smart-configuration");
+        var problems = new List<(string Problem, HttpExchange? Exchange)>();
+        foreach (var accept in AcceptHeaders)
+        {
+            var label = accept ?? "none";
+            var headers = accept is null ? null : new Dictionary<string, string> { ["Accept"] = accept };
+            var exchange = await HttpProbe.GetAsync(Session.Http, url, $"smart-configuration-accept-{label}", headers, CancellationToken.None);
+            if (Problem(exchange) is { } problem) problems.Add(($"with Accept: {label}, {problem}", exchange));
+        }
+        if (problems.Count > 0)
+        {
+            Uses(problems.Select(p => p.Exchange).ToArray());
+            Fail($"The discovery document is not always served as JSON: {string.Join("; ", problems.Select(p => p.Problem))}.", problems[0].Exchange, requirement);
+        }
+    }
+
+    private static string? Problem(HttpExchange? exchange)
+    {
+        if (exchange?.Status is not { } status) return $"no response ({exchange?.Error ?? "not sent"})";
+        if (status != 200) return $"the server answered {status}";
+        var contentType = exchange.ResponseHeader("Content-Type");
+        if (!MediaType.Is(contentType, "application/json")) return $"the Content-Type is {contentType ?? "missing"}";
+        try
+        {
+            using var document = JsonDocument.Parse(exchange.ResponseBody ?? "");
+            return document.RootElement.ValueKind == JsonValueKind.Object ? null : $"the body is a JSON {document.RootElement.ValueKind}, not an object";
+        }
+        catch (JsonException)
+        {
+            return "the body is not JSON";
+        }
     }
 
     [Test]

@@ -13,6 +13,15 @@ public static class Spec
     public const string AccessFhir = Smart + "app-launch.html#response-6";
     public const string FhirCapabilities = "https://hl7.org/fhir/R4/http.html#capabilities";
     public const string Rfc6750Section3 = "https://www.rfc-editor.org/rfc/rfc6750#section-3";
+    public const string Cors = Smart + "app-launch.html#considerations-for-cross-origin-resource-sharing-cors-support";
+    public const string AsymmetricDiscovery = Smart + "client-confidential-asymmetric.html#advertising-server-support-for-this-profile";
+    public const string OpenIdDiscovery = "https://openid.net/specs/openid-connect-discovery-1_0.html#ProviderConfigurationValidation";
+    public const string Conformance = Smart + "conformance.html";
+    public const string PatientScopes = Smart + "scopes-and-launch-context.html#patient-specific-scopes";
+    public const string ResourceScopes = Smart + "scopes-and-launch-context.html#scopes-for-requesting-fhir-resources";
+    public const string GranularScopes = Smart + "scopes-and-launch-context.html#finer-grained-resource-constraints-using-search-parameters";
+    public const string FhirErrors = "https://hl7.org/fhir/R4/http.html#Status-Codes";
+    public const string FhirSecurityService = "https://hl7.org/fhir/R4/capabilitystatement-definitions.html#CapabilityStatement.rest.security.service";
 
     public static string Hl7(int number) => $"hl7.fhir.uv.smart-app-launch_2.2.0@{number}";
 }

@@ -48,6 +48,8 @@ internal sealed class BrowserlessOAuthClient : IDisposable
 
     public Task<HttpResponseMessage> GetAsync(string url) => _http.GetAsync(url);
 
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => _http.SendAsync(request);
+
     public Task<HttpResponseMessage> PostFormAsync(string url, IEnumerable<KeyValuePair<string, string>> fields) =>
         _http.PostAsync(url, new FormUrlEncodedContent(fields));
 
