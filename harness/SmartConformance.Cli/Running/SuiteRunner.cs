@@ -66,7 +66,7 @@ public static class SuiteRunner
         {
             console.WriteLine($"SmartConformance {typeof(SuiteRunner).Assembly.GetName().Version?.ToString(3)} → {session.FhirBaseUrl}" +
                               (session.Faults.Count > 0 ? $" (faults: {string.Join(", ", session.Faults)})" : ""));
-            var collector = new ResultCollector(outcome => console.WriteLine($"  {outcome.Verdict.ToUpperInvariant(),-5} {outcome.Id,-9} {outcome.Title}"));
+            var collector = new ResultCollector(Progress.CheckProgress.For(console, options));
             await Task.Run(() => RunNUnit(collector, CheckFilter.Parse(filter)), ct);
 
             var redactor = Redactor.For(loaded.Profile.Secrets, session.Recorder.All);

@@ -7,9 +7,10 @@ namespace SmartConformance.Harness.Browser;
 
 /// <summary>
 /// Opens an authorization URL in a fresh browser context and walks the profile's steps (login, consent)
-/// until the authorization response reaches the redirect listener. Screenshots each step.
+/// until the authorization response reaches the redirect listener. Screenshots each step; with
+/// <paramref name="trace"/>, also records a Playwright trace of the launch into the artifact folder.
 /// </summary>
-public sealed class BrowserLaunchDriver(BrowserSession browser, ExchangeRecorder recorder, string artifactDirectory)
+public sealed class BrowserLaunchDriver(BrowserSession browser, ExchangeRecorder recorder, string artifactDirectory, bool trace = false)
 {
     private int _shots;
 
@@ -19,6 +20,7 @@ public sealed class BrowserLaunchDriver(BrowserSession browser, ExchangeRecorder
     {
         var artifacts = new List<BrowserArtifact>();
         await using var context = await browser.NewContextAsync();
+        var tracing = await LaunchTrace.StartAsync(trace, context, artifactDirectory, Sanitize(label), label);
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout((float)(timeouts.BrowserStepSeconds * 1000));
         page.Dialog += (_, dialog) => _ = dialog.DismissAsync();
@@ -38,6 +40,8 @@ public sealed class BrowserLaunchDriver(BrowserSession browser, ExchangeRecorder
             if (finished != redirect)
                 throw await StepFailureAsync(page, label,
                     $"The browser finished the profile's steps but no authorization response reached the redirect URI within {deadline.TotalSeconds:0} s; the page stayed at {page.Url}.", null);
+            if (tracing is not null && await tracing.StopAsync() is { } saved)
+                artifacts.Add(saved);
             return new BrowserLaunchResult(await redirect, artifacts, traffic);
         }
         catch (PlaywrightException ex)
@@ -47,6 +51,12 @@ public sealed class BrowserLaunchDriver(BrowserSession browser, ExchangeRecorder
         catch (TimeoutException ex)
         {
             throw await StepFailureAsync(page, label, $"The browser timed out: {FirstLine(ex.Message)}", ex);
+        }
+        finally
+        {
+            // A launch that failed keeps its trace too: the report lists every trace file in the artifact folder.
+            if (tracing is not null)
+                await tracing.StopAsync();
         }
     }
 

@@ -11,4 +11,8 @@ public sealed record RunOptions
     public string? BrowserPath { get; init; }
     public double? HttpTimeoutSeconds { get; init; }
     public bool Insecure { get; init; }
+    /// <summary>Record a Playwright trace of each browser launch into the report's artifacts folder (--trace).</summary>
+    public bool Trace { get; init; }
+    /// <summary>Show a live progress line on a terminal; false prints one plain line per check (--no-progress).</summary>
+    public bool LiveProgress { get; init; } = true;
 }

@@ -16,6 +16,12 @@ public sealed record RunReport
 
     /// <summary>Run-level remarks a reader must see first (plain-http endpoints, trusted self-signed certificates...).</summary>
     public IReadOnlyList<string> Notices { get; init; } = [];
+
+    /// <summary>Files of the whole run rather than of one check (the browser traces of --trace).</summary>
+    public IReadOnlyList<ArtifactReport> Artifacts { get; init; } = [];
+
+    /// <summary>The comparison with an earlier report.json, when the run was given --baseline.</summary>
+    public BaselineComparison? Baseline { get; init; }
 }
 
 public sealed record SuiteInfo(string Name, string Version);
