@@ -15,6 +15,7 @@ public static class Program
             ListChecksCommand.Create(),
             ValidateProfileCommand.Create(),
             ServeCommand.Create(),
+            InitCommand.Create(),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
