@@ -32,6 +32,8 @@ public sealed class CommandLineTests
         }
         finally { Directory.SetCurrentDirectory(previous); }
         Directory.GetFiles(reportDir).Select(Path.GetFileName).Should().Contain(["report.html", "report.json", "junit.xml"]);
+        SmartConformance.SelfTests.Reports.JUnitSchema.Problems(await File.ReadAllTextAsync(Path.Combine(reportDir, "junit.xml")))
+            .Should().BeEmpty("a real run's junit.xml is valid against the common JUnit schema");
     }
 
     [Test]
