@@ -16,6 +16,7 @@ public static class Program
             ListRequirementsCommand.Create(),
             ValidateProfileCommand.Create(),
             ServeCommand.Create(),
+            InitCommand.Create(),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -17,9 +17,14 @@ public static class RunCommand
         var timeout = new Option<double?>("--timeout") { Description = "Seconds each HTTP request may take (default: the profile's timeouts.httpSeconds, else 30)." };
         var insecure = new Option<bool>("--insecure") { Description = "Accept any TLS certificate (suite and browser); the report says so first. Prefer tls.caBundle in the profile." };
         var noRedact = new Option<bool>("--no-redact") { Description = "Leave secrets in the report, for local debugging; the report is marked as containing secrets." };
+        var trace = new Option<bool>("--trace") { Description = "Record a Playwright trace of each browser launch into the report's artifacts folder (not redacted)." };
+        var baseline = new Option<string?>("--baseline") { Description = "An earlier report.json: new failures, fixed checks and unchanged failures are listed in the report and here." };
+        var failOn = new Option<FailOn>("--fail-on") { Description = "What exits with 1: any failing check (any, the default), or only checks that did not fail in the --baseline (new).", DefaultValueFactory = _ => FailOn.Any };
+        var noProgress = new Option<bool>("--no-progress") { Description = "Print one plain line per check instead of the live progress line (always so when output is not a terminal)." };
         var command = new Command("run", "Run the conformance checks against the server a profile describes and write the report.")
         {
-            profile, reportDir, filter, headed, fault, browser, timeout, insecure, noRedact,
+            profile, reportDir, filter, headed, fault, browser, timeout,
+            insecure, noRedact, trace, baseline, failOn, noProgress,
         };
         command.SetAction(async (result, ct) =>
         {
@@ -33,9 +38,14 @@ public static class RunCommand
                 HttpTimeoutSeconds = result.GetValue(timeout),
                 Insecure = result.GetValue(insecure),
                 NoRedact = result.GetValue(noRedact),
+                Trace = result.GetValue(trace),
+                LiveProgress = !result.GetValue(noProgress),
             };
+            var baselinePath = result.GetValue(baseline);
+            if (!BaselineGate.TryLoad(baselinePath, result.GetValue(failOn), Console.Out, out var earlier))
+                return ExitCodes.CouldNotRun;
             var run = await SuiteRunner.RunAsync(options, result.GetValue(filter), Console.Out, ct);
-            return run.ExitCode;
+            return BaselineGate.Apply(run, earlier, baselinePath ?? "", result.GetValue(failOn), options.ReportDirectory, Console.Out);
         });
         return command;
     }

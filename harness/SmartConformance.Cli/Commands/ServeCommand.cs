@@ -21,10 +21,12 @@ public static class ServeCommand
             }, ct);
             Console.WriteLine($"Reference SMART server running. FHIR base: {host.FhirBaseUrl}");
             Console.WriteLine($"  Discovery:  {host.FhirBaseUrl}/.well-known/smart-configuration");
+            Console.WriteLine($"  OAuth:      {new Uri(host.BaseUrl, "authorize")}, {new Uri(host.BaseUrl, "token")}");
             Console.WriteLine($"  Clients:    {SeedData.PublicClientId} (public), {SeedData.ConfidentialClientId} / {SeedData.ConfidentialClientSecret}");
             Console.WriteLine($"  Users:      {SeedData.AmyUsername}/{SeedData.AmyPassword} (patient {SeedData.Patient1Id}), {SeedData.BobUsername}/{SeedData.BobPassword}, {SeedData.DrSmithUsername}/{SeedData.DrSmithPassword} (provider)");
             Console.WriteLine($"  Redirects:  {string.Join(", ", result.GetValue(redirect)!)}");
             if (host.Faults.Count > 0) Console.WriteLine($"  Faults:     {string.Join(", ", host.Faults)}");
+            Console.WriteLine($"  A profile:  smart-conformance init --fhir-base {host.FhirBaseUrl} --output my-profile.json");
             Console.WriteLine("Press Ctrl+C to stop.");
             try { await Task.Delay(Timeout.Infinite, ct); } catch (OperationCanceledException) { }
             return 0;

@@ -1,3 +1,4 @@
+using SmartConformance.Harness.Browser;
 using SmartConformance.Harness.Evidence;
 using SmartConformance.Harness.Session;
 using SmartConformance.Reports.Model;
@@ -22,10 +23,12 @@ public static class ReportBuilder
                 Message = redactor.Apply(o.Message) ?? "",
                 DurationMs = (long)o.Duration.TotalMilliseconds,
                 Exchanges = session.Evidence.ExchangesFor(o.TestId, session.Recorder).Select(e => ToReport(e, redactor)).ToList(),
-                Artifacts = session.Evidence.ArtifactsFor(o.TestId)
-                    .Select(a => new ArtifactReport(redactor.Apply(a.Title)!, Path.GetRelativePath(reportDirectory, a.FullPath).Replace('\\', '/'), a.Kind))
-                    .ToList(),
+                Artifacts = session.Evidence.ArtifactsFor(o.TestId).Select(a => ToReport(a, reportDirectory, redactor)).ToList(),
             }).ToList();
+        var traces = Traces(session.ArtifactDirectory, reportDirectory);
+        var notices = session.Notices.Select(n => redactor.Apply(n)!).ToList();
+        if (traces.Count > 0)
+            notices.Add("Browser traces (--trace) are not redacted: they hold what the browser saw and typed, passwords and tokens included. Share them only with people who may see those.");
         return new RunReport
         {
             Suite = new SuiteInfo("SmartConformance", typeof(ReportBuilder).Assembly.GetName().Version?.ToString(3) ?? "0.0.0"),
@@ -34,10 +37,35 @@ public static class ReportBuilder
             DurationMs = (long)duration.TotalMilliseconds,
             Summary = RunSummary.Of(checks),
             Checks = checks,
-            Notices = session.Notices.Select(n => redactor.Apply(n)!).ToList(),
+            Notices = notices,
+            Artifacts = traces,
             Requirements = RequirementsReportBuilder.Build(checks, session.FetchedDiscovery),
         };
     }
+
+    /// <summary>
+    /// A browser file as the report shows it. A file that was never written (a screenshot that failed) becomes kind
+    /// "missing", which report.html shows as text and never loads.
+    /// </summary>
+    public static ArtifactReport ToReport(BrowserArtifact artifact, string reportDirectory, Redactor redactor)
+    {
+        var path = Path.GetRelativePath(reportDirectory, artifact.FullPath).Replace('\\', '/');
+        var title = redactor.Apply(artifact.Title)!;
+        if (File.Exists(artifact.FullPath))
+            return new ArtifactReport(title, path, artifact.Kind);
+        return new ArtifactReport(artifact.Kind == MissingKind ? title : $"{title} (the {artifact.Kind} file was not saved)", path, MissingKind);
+    }
+
+    private const string MissingKind = "missing";
+
+    /// <summary>Every launch's trace file, including those of launches that failed before they could report one.</summary>
+    private static IReadOnlyList<ArtifactReport> Traces(string artifactDirectory, string reportDirectory) =>
+        !Directory.Exists(artifactDirectory)
+            ? []
+            : Directory.GetFiles(artifactDirectory, "*-trace.zip").Order(StringComparer.Ordinal)
+                .Select(f => new ArtifactReport($"Playwright trace: {Path.GetFileNameWithoutExtension(f)[..^"-trace".Length]} (open with `playwright show-trace` or trace.playwright.dev)",
+                    Path.GetRelativePath(reportDirectory, f).Replace('\\', '/'), "trace"))
+                .ToList();
 
     public static ExchangeReport ToReport(HttpExchange exchange, Redactor redactor) => new()
     {

@@ -71,7 +71,7 @@ public static class SuiteRunner
             foreach (var notice in before) console.WriteLine("WARNING: " + notice);
             console.WriteLine($"SmartConformance {typeof(SuiteRunner).Assembly.GetName().Version?.ToString(3)} → {session.FhirBaseUrl}" +
                               (session.Faults.Count > 0 ? $" (faults: {string.Join(", ", session.Faults)})" : ""));
-            var collector = new ResultCollector(outcome => console.WriteLine($"  {outcome.Verdict.ToUpperInvariant(),-5} {outcome.Id,-9} {outcome.Title}"));
+            var collector = new ResultCollector(Progress.CheckProgress.For(console, options));
             var limit = TimeSpan.FromSeconds(loaded.Profile.Timeouts.RunSeconds);
             var run = await Task.Run(() => CheckRun.RunAsync(collector, CheckFilter.Parse(filter), limit, session.StopAsync, ct), CancellationToken.None);
             var outcomes = PartialRun.Complete(collector.Outcomes, run);

@@ -7,9 +7,10 @@ namespace SmartConformance.Harness.Browser;
 
 /// <summary>
 /// Opens an authorization URL in a fresh browser context and walks the profile's steps (login, consent)
-/// until the authorization response reaches the redirect listener. Screenshots each step.
+/// until the authorization response reaches the redirect listener. Screenshots each step; with
+/// <paramref name="trace"/>, also records a Playwright trace of the launch into the artifact folder.
 /// </summary>
-public sealed class BrowserLaunchDriver(BrowserSession browser, ExchangeRecorder recorder, string artifactDirectory)
+public sealed class BrowserLaunchDriver(BrowserSession browser, ExchangeRecorder recorder, string artifactDirectory, bool trace = false)
 {
     private int _shots;
 
@@ -19,6 +20,7 @@ public sealed class BrowserLaunchDriver(BrowserSession browser, ExchangeRecorder
     {
         var artifacts = new List<BrowserArtifact>();
         await using var context = await browser.NewContextAsync();
+        var tracing = await LaunchTrace.StartAsync(trace, context, artifactDirectory, Sanitize(label), label);
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout((float)(timeouts.BrowserStepSeconds * 1000));
         // A server's alert() or confirm() would block the page, and a popup would steal focus: neither may stall the launch.
@@ -49,6 +51,8 @@ public sealed class BrowserLaunchDriver(BrowserSession browser, ExchangeRecorder
                         $"The browser finished the profile's steps but no authorization response reached the redirect URI within {deadline.TotalSeconds:0} s; the page stayed at {page.Url}.", null);
                 await Task.WhenAny(redirect, Task.Delay(250, ct));
             }
+            if (tracing is not null && await tracing.StopAsync() is { } saved)
+                artifacts.Add(saved);
             return new BrowserLaunchResult(await redirect, artifacts, traffic);
         }
         catch (PlaywrightException ex)
@@ -58,6 +62,12 @@ public sealed class BrowserLaunchDriver(BrowserSession browser, ExchangeRecorder
         catch (TimeoutException ex)
         {
             throw await StepFailureAsync(page, label, $"The browser timed out: {FirstLine(ex.Message)}", ex);
+        }
+        finally
+        {
+            // A launch that failed keeps its trace too: the report lists every trace file in the artifact folder.
+            if (tracing is not null)
+                await tracing.StopAsync();
         }
     }
 

@@ -13,4 +13,8 @@ public sealed record RunOptions
     public bool Insecure { get; init; }
     /// <summary>Write secrets into the report as they were (local debugging only); the report is marked as containing them.</summary>
     public bool NoRedact { get; init; }
+    /// <summary>Record a Playwright trace of each browser launch into the report's artifacts folder (--trace).</summary>
+    public bool Trace { get; init; }
+    /// <summary>Show a live progress line on a terminal; false prints one plain line per check (--no-progress).</summary>
+    public bool LiveProgress { get; init; } = true;
 }

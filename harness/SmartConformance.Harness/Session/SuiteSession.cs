@@ -113,7 +113,7 @@ public sealed class SuiteSession : IAsyncDisposable
     public Task<LaunchOutcome> StandalonePatientLaunchAsync() => _standalonePatient.Value;
 
     public async Task<BrowserLaunchDriver> BrowserDriverAsync() =>
-        new(await _browser.Value, Recorder, ArtifactDirectory);
+        new(await _browser.Value, Recorder, ArtifactDirectory, Options.Trace);
 
     public static async Task<SuiteSession> StartAsync(ServerProfile profile, RunOptions options, IEmbeddedTargetFactory? embeddedFactory, IReadOnlyList<string> notices, CancellationToken ct = default)
     {

@@ -84,19 +84,7 @@ internal static class CheckHtml
             html.Append("</div>\n");
         }
         if (others.Count > 0)
-        {
-            html.Append("<ul class=\"files\">");
-            foreach (var artifact in others)
-            {
-                html.Append("<li>").AppendEscaped(artifact.Kind).Append(": ");
-                if (HtmlText.RelativeHref(artifact.Path) is { } href)
-                    html.Append("<a href=\"").AppendEscaped(href).Append("\">").AppendEscaped(artifact.Title).Append("</a>");
-                else
-                    html.AppendEscaped(artifact.Title).Append(" <span class=\"mono\">").AppendEscaped(artifact.Path).Append("</span>");
-                html.Append("</li>");
-            }
-            html.Append("</ul>\n");
-        }
+            html.Append("<ul class=\"files\">").Append(ArtifactHtml.Items(others)).Append("</ul>\n");
     }
 
     private static bool IsScreenshot(ArtifactReport artifact) => string.Equals(artifact.Kind, "screenshot", StringComparison.OrdinalIgnoreCase);

@@ -101,6 +101,20 @@ main { padding: 16px 0 40px; }
 .shots img { display: block; max-width: 220px; max-height: 150px; border: 1px solid var(--line); border-radius: 4px; background: var(--soft); }
 .shots figcaption { font-size: 12px; color: var(--muted); max-width: 220px; }
 .files { margin: 8px 0 0; padding-left: 18px; font-size: 13px; }
+.files .missing { color: var(--muted); font-style: italic; }
+.run-files { margin: 0; padding-left: 16px; }
+
+.baseline { padding: 12px 16px; margin-bottom: 16px; }
+.baseline h2 { margin: 0 0 2px; font-size: 15px; }
+.baseline-source { margin: 0 0 10px; color: var(--muted); font-size: 12.5px; overflow-wrap: anywhere; }
+.baseline-lists { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 12px; }
+.baseline-list { border: 1px solid var(--line); border-top: 4px solid var(--bar-skip); border-radius: 6px; padding: 8px 10px; }
+.baseline-list.new { border-top-color: var(--bar-fail); } .baseline-list.fixed { border-top-color: var(--bar-pass); } .baseline-list.same { border-top-color: var(--bar-error); }
+.baseline-list h3 { margin: 0; font-size: 14px; display: flex; justify-content: space-between; }
+.baseline-list.new .n { color: var(--fail); } .baseline-list.fixed .n { color: var(--pass); }
+.baseline-list .meaning { margin: 0 0 6px; font-size: 12px; color: var(--muted); }
+.baseline-list ul { margin: 0; padding-left: 16px; font-size: 13px; }
+.baseline-list .was { color: var(--muted); font-size: 12px; white-space: nowrap; }
 
 details > summary { cursor: pointer; }
 .exchanges { margin-top: 10px; }
@@ -133,7 +147,7 @@ table.headers td { overflow-wrap: anywhere; }
 footer { color: var(--muted); font-size: 12px; padding: 0 0 32px; }
 
 @media (max-width: 860px) {
-  .overview { grid-template-columns: 1fr; }
+  .overview, .baseline-lists { grid-template-columns: 1fr; }
   .jwt { grid-template-columns: 1fr; }
   .rate { grid-template-columns: minmax(90px, 1fr) 2fr; }
   .rate .n { grid-column: 1 / -1; text-align: left; }

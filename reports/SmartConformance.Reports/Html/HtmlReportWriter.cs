@@ -28,6 +28,7 @@ public static class HtmlReportWriter
         Top(html, report);
         html.Append("<main class=\"wrap\">\n");
         Notices(html, report.Notices);
+        BaselineHtml.Append(html, report.Baseline);
         Overview(html, report, groups);
         Toolbar(html, groups, report.Checks.Count);
         foreach (var group in groups)
@@ -85,6 +86,8 @@ public static class HtmlReportWriter
         if (report.Target.Faults.Count > 0)
             Meta(html, "Faults", string.Concat(report.Target.Faults.Select(f => $"<span class=\"chip fault\">{HtmlText.Escape(f)}</span>")));
         Meta(html, "Suite", HtmlText.Escape($"{report.Suite.Name} {report.Suite.Version}"));
+        if (report.Artifacts.Count > 0)
+            Meta(html, "Run files", ArtifactHtml.Links(report.Artifacts));
         html.Append("</dl>\n</div></header>\n");
     }
 

@@ -33,7 +33,6 @@ public static class JUnitReportWriter
             Attr("name", report.Suite.Name),
             Counts(report.Checks.Count, all),
             new XAttribute("time", TextFormat.Seconds(report.DurationMs)),
-            new XAttribute("timestamp", timestamp),
             suites);
         return new XDocument(new XDeclaration("1.0", "utf-8", null), root);
     }

@@ -19,6 +19,11 @@ public sealed record RunReport
 
     /// <summary>The requirements view: each SMART App Launch requirement with its checks and verdict, or why it is not tested.</summary>
     public RequirementsReport? Requirements { get; init; }
+    /// <summary>Files of the whole run rather than of one check (the browser traces of --trace).</summary>
+    public IReadOnlyList<ArtifactReport> Artifacts { get; init; } = [];
+
+    /// <summary>The comparison with an earlier report.json, when the run was given --baseline.</summary>
+    public BaselineComparison? Baseline { get; init; }
 }
 
 public sealed record SuiteInfo(string Name, string Version);

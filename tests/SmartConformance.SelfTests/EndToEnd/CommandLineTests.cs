@@ -32,6 +32,8 @@ public sealed class CommandLineTests
         }
         finally { Directory.SetCurrentDirectory(previous); }
         Directory.GetFiles(reportDir).Select(Path.GetFileName).Should().Contain(["report.html", "report.json", "junit.xml"]);
+        SmartConformance.SelfTests.Reports.JUnitSchema.Problems(await File.ReadAllTextAsync(Path.Combine(reportDir, "junit.xml")))
+            .Should().BeEmpty("a real run's junit.xml is valid against the common JUnit schema");
     }
 
     [Test]
@@ -79,5 +81,48 @@ public sealed class CommandLineTests
     public async Task The_reference_profile_validates()
     {
         (await Program.Main(["validate-profile", RepoPaths.Profile("reference.json")])).Should().Be(ExitCodes.Passed);
+    }
+}
+
+/// <summary>--baseline and --fail-on new: what a CI job compares with the last good run.</summary>
+[NonParallelizable]
+public sealed class BaselineCommandLineTests
+{
+    [Test]
+    public async Task Fail_on_new_fails_only_for_checks_that_did_not_fail_in_the_baseline()
+    {
+        var good = RepoPaths.NewTempDirectory("base-good");
+        var broken = RepoPaths.NewTempDirectory("base-broken");
+        var again = RepoPaths.NewTempDirectory("base-again");
+        string[] discovery = ["run", "--profile", RepoPaths.Profile("reference.json"), "--filter", "Discovery", "--no-progress"];
+
+        (await Program.Main([.. discovery, "--report-dir", good])).Should().Be(ExitCodes.Passed);
+        (await Program.Main([.. discovery, "--report-dir", broken, "--fault", "discovery.drop-s256", "--baseline", Path.Combine(good, "report.json"), "--fail-on", "new"]))
+            .Should().Be(ExitCodes.ChecksFailed, "DISC-04 passed in the baseline and fails now");
+        (await Program.Main([.. discovery, "--report-dir", again, "--fault", "discovery.drop-s256", "--baseline", Path.Combine(broken, "report.json"), "--fail-on", "new"]))
+            .Should().Be(ExitCodes.Passed, "DISC-04 already failed in the baseline");
+
+        using var brokenReport = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(broken, "report.json")));
+        var newFailures = brokenReport.RootElement.GetProperty("baseline").GetProperty("newFailures");
+        newFailures.EnumerateArray().Select(c => c.GetProperty("id").GetString()).Should().Equal("DISC-04");
+        newFailures[0].GetProperty("baselineVerdict").GetString().Should().Be("pass");
+        using var againReport = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(again, "report.json")));
+        againReport.RootElement.GetProperty("baseline").GetProperty("unchangedFailures")[0].GetProperty("id").GetString().Should().Be("DISC-04");
+        againReport.RootElement.GetProperty("summary").GetProperty("failed").GetInt32().Should().Be(1, "the report still shows the failure");
+        (await File.ReadAllTextAsync(Path.Combine(again, "report.html"))).Should().Contain("id=\"sc-baseline\"");
+    }
+
+    [Test]
+    public async Task Fail_on_new_without_a_baseline_and_an_unreadable_baseline_exit_with_2()
+    {
+        var dir = RepoPaths.NewTempDirectory("base-bad");
+        var notAReport = Path.Combine(dir, "not-a-report.json");
+        await File.WriteAllTextAsync(notAReport, "[1, 2]");
+
+        (await Program.Main(["run", "--fail-on", "new", "--report-dir", dir])).Should().Be(ExitCodes.CouldNotRun);
+        (await Program.Main(["run", "--baseline", Path.Combine(dir, "missing.json"), "--report-dir", dir])).Should().Be(ExitCodes.CouldNotRun);
+        (await Program.Main(["run", "--baseline", notAReport, "--report-dir", dir])).Should().Be(ExitCodes.CouldNotRun);
+        (await Program.Main(["run", "--fail-on", "sometimes", "--report-dir", dir])).Should().Be(ExitCodes.CouldNotRun);
+        File.Exists(Path.Combine(dir, "report.json")).Should().BeFalse("nothing ran");
     }
 }

@@ -159,3 +159,32 @@ public sealed class HtmlReportTests
         html.Should().Contain("No checks were run.").And.NotContain("class=\"notices");
     }
 }
+
+/// <summary>Files beside the report: a file that was never saved is shown, never loaded; run-level traces are linked in the header.</summary>
+public sealed class HtmlArtifactTests
+{
+    [Test]
+    public void A_missing_artifact_is_text_and_neither_an_image_nor_a_link()
+    {
+        var report = SampleReports.Create();
+        var check = report.Checks[0] with
+        {
+            Artifacts = [new ArtifactReport("where the browser stopped (no screenshot: page crashed)", "artifacts/launch-004.png", "missing")],
+        };
+
+        var html = HtmlReportWriter.Render(report with { Checks = [check] });
+
+        html.Should().NotContain("launch-004.png", "the page must not try to load a file that does not exist");
+        html.Should().Contain("<span class=\"missing\">where the browser stopped (no screenshot: page crashed) (no file)</span>");
+    }
+
+    [Test]
+    public void Run_level_traces_are_linked_in_the_header()
+    {
+        var report = SampleReports.Create() with { Artifacts = [new ArtifactReport("Playwright trace: standalone-patient", "artifacts/standalone-patient-trace.zip", "trace")] };
+
+        var html = HtmlReportWriter.Render(report);
+
+        html.Should().Contain("<dt>Run files</dt><dd><ul class=\"files run-files\"><li>trace: <a href=\"artifacts/standalone-patient-trace.zip\">Playwright trace: standalone-patient</a></li></ul></dd>");
+    }
+}

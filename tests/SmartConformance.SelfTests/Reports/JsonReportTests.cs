@@ -27,7 +27,7 @@ public sealed class JsonReportTests
         using var json = JsonDocument.Parse(JsonReportWriter.Serialize(SampleReports.Create()));
         var root = json.RootElement;
 
-        Names(root).Should().BeEquivalentTo("schemaVersion", "suite", "target", "startedAt", "durationMs", "summary", "checks", "notices");
+        Names(root).Should().BeEquivalentTo("schemaVersion", "suite", "target", "startedAt", "durationMs", "summary", "checks", "notices", "artifacts");
         Names(root.GetProperty("suite")).Should().BeEquivalentTo("name", "version");
         Names(root.GetProperty("target")).Should().BeEquivalentTo("fhirBaseUrl", "profile", "faults");
         Names(root.GetProperty("summary")).Should().BeEquivalentTo("passed", "failed", "skipped", "errors", "warnings");
@@ -151,6 +151,8 @@ public sealed class JsonReportTests
     /// NJsonSchema resolves "#/definitions/..." but does not know draft 2020-12's "$defs", so the test hands it the same
     /// schema with the keyword renamed; every other keyword the schema uses means the same in draft 7.
     /// </summary>
+    internal static Task<JsonSchema> LoadSchemaForTests() => LoadSchema();
+
     private static Task<JsonSchema> LoadSchema() =>
         JsonSchema.FromJsonAsync(ReportSchema.Read()
             .Replace("\"$defs\"", "\"definitions\"", StringComparison.Ordinal)
