@@ -9,9 +9,14 @@ internal sealed class SmartConfigurationFactory(ServerUrls urls, SmartConfigurat
     public static IReadOnlyList<string> Capabilities { get; } =
     [
         "launch-standalone",
+        "launch-ehr",
         "client-public",
         "client-confidential-symmetric",
         "context-standalone-patient",
+        "context-ehr-patient",
+        "context-ehr-encounter",
+        "context-banner",
+        "context-style",
         "permission-offline",
         "permission-patient",
         "permission-v1",

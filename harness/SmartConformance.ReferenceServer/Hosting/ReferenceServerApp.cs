@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SmartConformance.ReferenceServer.Discovery;
+using SmartConformance.ReferenceServer.Ehr;
 using SmartConformance.ReferenceServer.Faults;
 using SmartConformance.ReferenceServer.Fhir;
 using SmartConformance.ReferenceServer.Identity;
@@ -46,6 +47,7 @@ internal static class ReferenceServerApp
         services.AddReferenceStorage();
         services.AddLoginCookie();
         var (server, validation) = services.AddReferenceOpenIddict(options);
+        services.AddEhrLaunch(server);
 
         var fhirPolicy = new FhirAccessPolicy();
         var discovery = new SmartConfigurationMutations();
@@ -94,5 +96,6 @@ internal static class ReferenceServerApp
         app.MapLoginEndpoints();
         app.MapAuthorizeEndpoint();
         app.MapFhirEndpoints();
+        app.MapEhrEndpoints();
     }
 }
