@@ -33,6 +33,7 @@ internal static class ProfileRules
             ("$.launches.standalonePatient", profile.Launches.StandalonePatient.Client, profile.Launches.StandalonePatient.User),
         };
         if (profile.Launches.Ehr is { } ehr) launches.Add(("$.launches.ehr", ehr.Client, ehr.User));
+        if (profile.Launches.Confidential is { } confidential) launches.Add(("$.launches.confidential", confidential.Client, confidential.User));
         foreach (var (launchPath, client, user) in launches)
         {
             if (profile.Clients.All(c => c.Name != client))
@@ -40,6 +41,8 @@ internal static class ProfileRules
             if (profile.Users.All(u => u.Name != user))
                 yield return new ProfileProblem(launchPath + ".user", $"found \"{user}\", expected one of the user names: {Names(profile.Users.Select(u => u.Name))}");
         }
+        if (profile.Launches.Confidential is { } confidentialLaunch && profile.Clients.FirstOrDefault(c => c.Name == confidentialLaunch.Client) is { IsPublic: true })
+            yield return new ProfileProblem("$.launches.confidential.client", $"client \"{confidentialLaunch.Client}\" authenticates with none; this launch needs a confidential client (introspection and revocation authenticate as it)");
         if (profile.Launches.Ehr is { } ehrLaunch && !ehrLaunch.Start.StartsWith('{') && !Uri.TryCreate(ehrLaunch.Start, UriKind.Absolute, out _))
             yield return new ProfileProblem("$.launches.ehr.start", $"found \"{ehrLaunch.Start}\", expected an absolute URL or one starting with {{origin}} or {{fhirBaseUrl}}");
 

@@ -56,6 +56,8 @@ public sealed record LaunchesProfile
     public required LaunchProfile StandalonePatient { get; init; }
     /// <summary>An EHR launch; the EHR launch checks skip when it is absent.</summary>
     public EhrLaunchProfile? Ehr { get; init; }
+    /// <summary>A standalone launch with a confidential client, whose tokens introspection and revocation checks use; they skip without it.</summary>
+    public LaunchProfile? Confidential { get; init; }
 }
 
 public sealed record LaunchProfile(string Client, string User, string Scope);

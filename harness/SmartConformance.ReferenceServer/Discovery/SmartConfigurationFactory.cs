@@ -33,6 +33,8 @@ internal sealed class SmartConfigurationFactory(ServerUrls urls, SmartConfigurat
             JwksUri = urls.Absolute(OpenIddictRegistration.JwksPath),
             AuthorizationEndpoint = urls.Absolute(OpenIddictRegistration.AuthorizationPath),
             TokenEndpoint = urls.Absolute(OpenIddictRegistration.TokenPath),
+            IntrospectionEndpoint = urls.Absolute(Introspection.IntrospectionRegistration.Path),
+            RevocationEndpoint = urls.Absolute(Revocation.RevocationRegistration.Path),
             GrantTypesSupported = ["authorization_code", "refresh_token"],
             CodeChallengeMethodsSupported = ["S256"],
             TokenEndpointAuthMethodsSupported = ["client_secret_basic", "client_secret_post"],

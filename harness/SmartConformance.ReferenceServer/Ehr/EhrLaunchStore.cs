@@ -15,8 +15,13 @@ internal sealed class EhrLaunchStore(TimeProvider clock)
 
     public string Create(EhrLaunchContext context)
     {
+        var now = clock.GetUtcNow();
+        foreach (var expired in _launches.Where(l => l.Value.Expires <= now).Select(l => l.Key).ToList())
+        {
+            _launches.TryRemove(expired, out _);
+        }
         var value = Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
-        _launches[value] = (context, clock.GetUtcNow() + Lifetime);
+        _launches[value] = (context, now + Lifetime);
         return value;
     }
 

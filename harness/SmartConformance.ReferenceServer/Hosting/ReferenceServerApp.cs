@@ -10,7 +10,9 @@ using SmartConformance.ReferenceServer.Ehr;
 using SmartConformance.ReferenceServer.Faults;
 using SmartConformance.ReferenceServer.Fhir;
 using SmartConformance.ReferenceServer.Identity;
+using SmartConformance.ReferenceServer.Introspection;
 using SmartConformance.ReferenceServer.OAuth;
+using SmartConformance.ReferenceServer.Revocation;
 using SmartConformance.ReferenceServer.Storage;
 
 namespace SmartConformance.ReferenceServer.Hosting;
@@ -48,6 +50,8 @@ internal static class ReferenceServerApp
         services.AddLoginCookie();
         var (server, validation) = services.AddReferenceOpenIddict(options);
         services.AddEhrLaunch(server);
+        services.AddTokenIntrospection(server);
+        services.AddTokenRevocation(server, validation);
 
         var fhirPolicy = new FhirAccessPolicy();
         var discovery = new SmartConfigurationMutations();

@@ -82,4 +82,15 @@ public sealed class EhrLaunchHarnessTests
 
         act.Should().Throw<ProfileException>().Which.Problems.Should().Contain(p => p.Path == "$.launches.ehr.user" && p.Message.Contains("nobody"));
     }
+
+    [Test]
+    public void A_confidential_launch_with_a_public_client_is_rejected()
+    {
+        var json = File.ReadAllText(RepoPaths.Profile("reference.json"))
+            .Replace("\"confidential\": { \"client\": \"confidential\"", "\"confidential\": { \"client\": \"public\"");
+
+        var act = () => ProfileLoader.Parse(json, "test.json", _ => null);
+
+        act.Should().Throw<ProfileException>().Which.Problems.Should().Contain(p => p.Path == "$.launches.confidential.client");
+    }
 }
