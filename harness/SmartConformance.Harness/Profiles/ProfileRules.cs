@@ -28,11 +28,23 @@ internal static class ProfileRules
         foreach (var duplicate in profile.Users.GroupBy(u => u.Name).Where(g => g.Count() > 1))
             yield return new ProfileProblem("$.users", $"two users are named \"{duplicate.Key}\"; names must be unique");
 
-        var launch = profile.Launches.StandalonePatient;
-        if (profile.Clients.All(c => c.Name != launch.Client))
-            yield return new ProfileProblem("$.launches.standalonePatient.client", $"found \"{launch.Client}\", expected one of the client names: {Names(profile.Clients.Select(c => c.Name))}");
-        if (profile.Users.All(u => u.Name != launch.User))
-            yield return new ProfileProblem("$.launches.standalonePatient.user", $"found \"{launch.User}\", expected one of the user names: {Names(profile.Users.Select(u => u.Name))}");
+        var launches = new List<(string Path, string Client, string User)>
+        {
+            ("$.launches.standalonePatient", profile.Launches.StandalonePatient.Client, profile.Launches.StandalonePatient.User),
+        };
+        if (profile.Launches.Ehr is { } ehr) launches.Add(("$.launches.ehr", ehr.Client, ehr.User));
+        if (profile.Launches.Confidential is { } confidential) launches.Add(("$.launches.confidential", confidential.Client, confidential.User));
+        foreach (var (launchPath, client, user) in launches)
+        {
+            if (profile.Clients.All(c => c.Name != client))
+                yield return new ProfileProblem(launchPath + ".client", $"found \"{client}\", expected one of the client names: {Names(profile.Clients.Select(c => c.Name))}");
+            if (profile.Users.All(u => u.Name != user))
+                yield return new ProfileProblem(launchPath + ".user", $"found \"{user}\", expected one of the user names: {Names(profile.Users.Select(u => u.Name))}");
+        }
+        if (profile.Launches.Confidential is { } confidentialLaunch && profile.Clients.FirstOrDefault(c => c.Name == confidentialLaunch.Client) is { IsPublic: true })
+            yield return new ProfileProblem("$.launches.confidential.client", $"client \"{confidentialLaunch.Client}\" authenticates with none; this launch needs a confidential client (introspection and revocation authenticate as it)");
+        if (profile.Launches.Ehr is { } ehrLaunch && !ehrLaunch.Start.StartsWith('{') && !Uri.TryCreate(ehrLaunch.Start, UriKind.Absolute, out _))
+            yield return new ProfileProblem("$.launches.ehr.start", $"found \"{ehrLaunch.Start}\", expected an absolute URL or one starting with {{origin}} or {{fhirBaseUrl}}");
 
         if (profile.OpenFhirBaseUrl is { } open)
         {
@@ -47,11 +59,17 @@ internal static class ProfileRules
         if (profile.FhirAccess.Granular is { } granular && !granular.Scope.Split(' ').Any(s => s.Contains('?')))
             yield return new ProfileProblem("$.fhirAccess.granular.scope", "has no granular scope (one with ?category=...); RS-07 needs one, e.g. patient/Observation.rs?category=http://terminology.hl7.org/CodeSystem/observation-category|laboratory");
 
-        foreach (var (steps, name) in new[] { (profile.BrowserSteps.Login, "login"), (profile.BrowserSteps.Approve, "approve"), (profile.BrowserSteps.Deny, "deny") })
+
+        var stepLists = new List<(IReadOnlyList<BrowserStep> Steps, string Path)>
+        {
+            (profile.BrowserSteps.Login, "$.browserSteps.login"), (profile.BrowserSteps.Approve, "$.browserSteps.approve"), (profile.BrowserSteps.Deny, "$.browserSteps.deny"),
+        };
+        if (profile.Launches.Ehr is { } ehrSteps) stepLists.Add((ehrSteps.Steps, "$.launches.ehr.steps"));
+        foreach (var (steps, listPath) in stepLists)
             for (var i = 0; i < steps.Count; i++)
             {
                 var step = steps[i];
-                var path = $"$.browserSteps.{name}[{i}]";
+                var path = $"{listPath}[{i}]";
                 if (step.Action == "waitForUrl" && string.IsNullOrEmpty(step.Url))
                     yield return new ProfileProblem(path + ".url", "waitForUrl needs a url glob such as **/consent**");
                 else if (step.Action != "waitForUrl" && string.IsNullOrEmpty(step.Selector))

@@ -59,9 +59,29 @@ public sealed record UserProfile
 public sealed record LaunchesProfile
 {
     public required LaunchProfile StandalonePatient { get; init; }
+    /// <summary>An EHR launch; the EHR launch checks skip when it is absent.</summary>
+    public EhrLaunchProfile? Ehr { get; init; }
+    /// <summary>A standalone launch with a confidential client, whose tokens introspection and revocation checks use; they skip without it.</summary>
+    public LaunchProfile? Confidential { get; init; }
 }
 
 public sealed record LaunchProfile(string Client, string User, string Scope);
+
+/// <summary>How to start an EHR launch and what context the EHR launches with (see profile.schema.json).</summary>
+public sealed record EhrLaunchProfile
+{
+    public required string Client { get; init; }
+    public required string User { get; init; }
+    public required string Scope { get; init; }
+    /// <summary>The page that starts the launch, with {origin}, {fhirBaseUrl}, {launchUrl}, {clientId}, {patient}, {encounter}.</summary>
+    public required string Start { get; init; }
+    /// <summary>Browser steps on the EHR's pages up to the app's launch; login and approve steps follow.</summary>
+    public IReadOnlyList<BrowserStep> Steps { get; init; } = [];
+    public string? Patient { get; init; }
+    public string? Encounter { get; init; }
+    public IReadOnlyList<string> FhirContext { get; init; } = [];
+    public bool? NeedPatientBanner { get; init; }
+}
 
 public sealed record BrowserStepsProfile
 {

@@ -8,12 +8,15 @@ namespace SmartConformance.Harness.Redirect;
 /// <summary>
 /// Listens on the loopback redirect URI and hands each authorization response to the launch waiting for its
 /// <c>state</c>, so several launches can run at once. The browser gets a small page saying it may close.
+/// It also serves the app's EHR launch URL (<see cref="LaunchPath"/>): the launch is handed to the flow waiting for it,
+/// which answers with where the browser goes next (the authorize URL it built).
 /// </summary>
 public sealed class RedirectListener : IAsyncDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource<RedirectCapture>> _waiting = new();
     private readonly ConcurrentQueue<RedirectCapture> _unclaimed = new();
+    private readonly ConcurrentDictionary<string, LaunchWaiter> _launches = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
 
@@ -60,6 +63,27 @@ public sealed class RedirectListener : IAsyncDisposable
 
     public void Forget(string state) => _waiting.TryRemove(state, out _);
 
+    /// <summary>The path of the app's EHR launch URL, next to the redirect URI: register <c>http://HOST:PORT/launch</c>.</summary>
+    public const string LaunchPath = "/launch";
+
+    /// <summary>The launch URL to register with an EHR; launches arriving here go to the oldest waiting flow.</summary>
+    public Uri LaunchUri => new(CallbackUri, LaunchPath);
+
+    /// <summary>
+    /// Waits for one EHR launch. Returns the launch URL to give the EHR (<see cref="LaunchUri"/>/<paramref name="key"/>, so
+    /// parallel launches cannot cross); a launch at the bare <see cref="LaunchUri"/> goes to the oldest waiter.
+    /// <paramref name="respond"/> gets the launch and returns where to send the browser, or null to show a page instead.
+    /// </summary>
+    public Uri ExpectLaunch(string key, Func<LaunchCapture, Task<Uri?>> respond)
+    {
+        _launches[key] = new LaunchWaiter(respond, DateTimeOffset.UtcNow);
+        return new Uri(LaunchUri + "/" + Uri.EscapeDataString(key));
+    }
+
+    public void ForgetLaunch(string key) => _launches.TryRemove(key, out _);
+
+    private sealed record LaunchWaiter(Func<LaunchCapture, Task<Uri?>> Respond, DateTimeOffset Since);
+
     private async Task AcceptLoopAsync()
     {
         while (!_stop.IsCancellationRequested)
@@ -68,7 +92,8 @@ public sealed class RedirectListener : IAsyncDisposable
             try { context = await _listener.GetContextAsync(); }
             catch (Exception) when (_stop.IsCancellationRequested || !_listener.IsListening) { return; }
             catch (HttpListenerException) { continue; }
-            Handle(context);
+            if (IsLaunch(context.Request.Url!)) _ = HandleLaunchAsync(context);
+            else Handle(context);
         }
     }
 
@@ -96,6 +121,46 @@ public sealed class RedirectListener : IAsyncDisposable
         catch (Exception) { /* the browser went away; the capture is what matters */ }
     }
 
+    private static bool IsLaunch(Uri url) =>
+        url.AbsolutePath == LaunchPath || url.AbsolutePath.StartsWith(LaunchPath + "/", StringComparison.Ordinal);
+
+    private async Task HandleLaunchAsync(HttpListenerContext context)
+    {
+        var url = context.Request.Url!;
+        var key = Uri.UnescapeDataString(url.AbsolutePath[LaunchPath.Length..].TrimStart('/'));
+        LaunchWaiter? waiter = null;
+        if (key.Length > 0) _launches.TryRemove(key, out waiter);
+        else if (_launches.OrderBy(l => l.Value.Since).Select(l => l.Key).FirstOrDefault() is { } oldest) _launches.TryRemove(oldest, out waiter);
+
+        Uri? next = null;
+        var page = "SmartConformance received the launch but no launch was expected.";
+        if (waiter is not null)
+        {
+            try
+            {
+                next = await waiter.Respond(new LaunchCapture(url, DateTimeOffset.UtcNow));
+                page = "SmartConformance received the launch but cannot continue it; the report says why.";
+            }
+            catch (Exception ex) { page = $"SmartConformance could not continue the launch: {ex.Message}"; }
+        }
+        try
+        {
+            if (next is not null)
+            {
+                context.Response.StatusCode = 302;
+                context.Response.RedirectLocation = next.AbsoluteUri;
+                context.Response.Close();
+                return;
+            }
+            var bytes = Encoding.UTF8.GetBytes($"<!doctype html><title>SmartConformance</title><p id=\"smart-conformance-launch\">{WebUtility.HtmlEncode(page)}</p>");
+            context.Response.StatusCode = waiter is null ? 404 : 200;
+            context.Response.ContentType = "text/html; charset=utf-8";
+            context.Response.OutputStream.Write(bytes);
+            context.Response.Close();
+        }
+        catch (Exception) { /* the browser went away; the flow has the launch */ }
+    }
+
     private static int FreeLoopbackPort()
     {
         using var probe = new TcpListener(IPAddress.Loopback, 0);
@@ -109,6 +174,7 @@ public sealed class RedirectListener : IAsyncDisposable
         _listener.Stop();
         _listener.Close();
         foreach (var waiter in _waiting.Values) waiter.TrySetCanceled();
+        _launches.Clear();
         try { await _loop.WaitAsync(TimeSpan.FromSeconds(2)); } catch (Exception) { /* stopping */ }
         _stop.Dispose();
     }

@@ -10,6 +10,8 @@ internal sealed class SmartConfiguration
     public string? JwksUri { get; set; }
     public string? AuthorizationEndpoint { get; set; }
     public string? TokenEndpoint { get; set; }
+    public string? IntrospectionEndpoint { get; set; }
+    public string? RevocationEndpoint { get; set; }
     public List<string>? GrantTypesSupported { get; set; }
     public List<string>? CodeChallengeMethodsSupported { get; set; }
     public List<string>? TokenEndpointAuthMethodsSupported { get; set; }

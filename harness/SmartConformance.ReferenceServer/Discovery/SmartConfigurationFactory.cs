@@ -9,9 +9,14 @@ internal sealed class SmartConfigurationFactory(ServerUrls urls, SmartConfigurat
     public static IReadOnlyList<string> Capabilities { get; } =
     [
         "launch-standalone",
+        "launch-ehr",
         "client-public",
         "client-confidential-symmetric",
         "context-standalone-patient",
+        "context-ehr-patient",
+        "context-ehr-encounter",
+        "context-banner",
+        "context-style",
         "permission-offline",
         "permission-patient",
         "permission-v1",
@@ -28,6 +33,8 @@ internal sealed class SmartConfigurationFactory(ServerUrls urls, SmartConfigurat
             JwksUri = urls.Absolute(OpenIddictRegistration.JwksPath),
             AuthorizationEndpoint = urls.Absolute(OpenIddictRegistration.AuthorizationPath),
             TokenEndpoint = urls.Absolute(OpenIddictRegistration.TokenPath),
+            IntrospectionEndpoint = urls.Absolute(Introspection.IntrospectionRegistration.Path),
+            RevocationEndpoint = urls.Absolute(Revocation.RevocationRegistration.Path),
             GrantTypesSupported = ["authorization_code", "refresh_token"],
             CodeChallengeMethodsSupported = ["S256"],
             TokenEndpointAuthMethodsSupported = ["client_secret_basic", "client_secret_post"],

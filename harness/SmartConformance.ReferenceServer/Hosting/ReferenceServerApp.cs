@@ -6,10 +6,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SmartConformance.ReferenceServer.Discovery;
+using SmartConformance.ReferenceServer.Ehr;
 using SmartConformance.ReferenceServer.Faults;
 using SmartConformance.ReferenceServer.Fhir;
 using SmartConformance.ReferenceServer.Identity;
+using SmartConformance.ReferenceServer.Introspection;
 using SmartConformance.ReferenceServer.OAuth;
+using SmartConformance.ReferenceServer.Revocation;
 using SmartConformance.ReferenceServer.Storage;
 
 namespace SmartConformance.ReferenceServer.Hosting;
@@ -49,6 +52,9 @@ internal static class ReferenceServerApp
         services.AddReferenceStorage();
         services.AddLoginCookie();
         var (server, validation) = services.AddReferenceOpenIddict(options);
+        services.AddEhrLaunch(server);
+        services.AddTokenIntrospection(server);
+        services.AddTokenRevocation(server, validation);
 
         var fhirPolicy = new FhirAccessPolicy();
         var discovery = new SmartConfigurationMutations();
@@ -100,5 +106,6 @@ internal static class ReferenceServerApp
         app.MapAuthorizeEndpoint();
         app.MapFhirEndpoints();
         app.MapOpenFhirEndpoints();
+        app.MapEhrEndpoints();
     }
 }

@@ -1,0 +1,20 @@
+using SmartConformance.ReferenceServer.Ehr;
+using SmartConformance.ReferenceServer.OAuth;
+
+namespace SmartConformance.ReferenceServer.Faults.Ehr;
+
+/// <summary>EHR launch token responses leave out patient and encounter (the access token still carries them).</summary>
+internal sealed class LaunchContextMissing : IFault
+{
+    public FaultDescriptor Descriptor { get; } = new(
+        "ehr.context-missing",
+        "EHR launch token responses carry no patient or encounter",
+        "SMART App Launch 2.2 scopes-and-launch-context.html#apps-that-launch-from-the-ehr",
+        ["EHR-02"]);
+
+    public void Apply(FaultContext context) => context.Server.AddEventHandler(EhrTokenResponseRewrite.Handler(parameters =>
+    {
+        parameters.Remove(SmartClaims.Patient);
+        parameters.Remove(EhrLaunchParameters.Encounter);
+    }));
+}

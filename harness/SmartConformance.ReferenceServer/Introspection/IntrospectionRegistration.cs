@@ -1,0 +1,19 @@
+using Microsoft.Extensions.DependencyInjection;
+using OpenIddict.Server;
+
+namespace SmartConformance.ReferenceServer.Introspection;
+
+/// <summary>Token introspection (RFC 7662) as SMART profiles it (token-introspection.html), for authenticated confidential clients.</summary>
+internal static class IntrospectionRegistration
+{
+    public const string Path = "introspect";
+
+    public static IServiceCollection AddTokenIntrospection(this IServiceCollection services, OpenIddictServerBuilder server)
+    {
+        server.SetIntrospectionEndpointUris(Path)
+            .AddEventHandler(AttachSmartIntrospectionClaims.Descriptor)
+            // SMART: a client authorized to introspect may introspect tokens issued to any client, not only its own.
+            .RemoveEventHandler(OpenIddictServerHandlers.Introspection.ValidateAuthorizedParty.Descriptor);
+        return services;
+    }
+}
