@@ -34,6 +34,9 @@ internal static class ProfileRules
         if (profile.Users.All(u => u.Name != launch.User))
             yield return new ProfileProblem("$.launches.standalonePatient.user", $"found \"{launch.User}\", expected one of the user names: {Names(profile.Users.Select(u => u.Name))}");
 
+        if (profile.Policies.AccessTokenExpiry.Client is { } expiryClient && profile.Clients.All(c => c.Name != expiryClient))
+            yield return new ProfileProblem("$.policies.accessTokenExpiry.client", $"found \"{expiryClient}\", expected one of the client names: {Names(profile.Clients.Select(c => c.Name))}");
+
         foreach (var (steps, name) in new[] { (profile.BrowserSteps.Login, "login"), (profile.BrowserSteps.Approve, "approve"), (profile.BrowserSteps.Deny, "deny") })
             for (var i = 0; i < steps.Count; i++)
             {

@@ -48,14 +48,16 @@ internal static class ReferenceServerApp
         var (server, validation) = services.AddReferenceOpenIddict(options);
 
         var fhirPolicy = new FhirAccessPolicy();
+        var oauthPolicy = new OAuthPolicy();
         var discovery = new SmartConfigurationMutations();
-        var faultContext = new FaultContext(server, validation, discovery, fhirPolicy, services);
+        var faultContext = new FaultContext(server, validation, discovery, fhirPolicy, services) { OAuth = oauthPolicy };
         foreach (var fault in faults)
         {
             fault.Apply(faultContext);
         }
 
         services.AddSingleton(fhirPolicy);
+        services.AddSingleton(oauthPolicy);
         services.AddSingleton(discovery);
         services.AddAuthorization(authorization =>
             authorization.AddPolicy(FhirAuthorization.PolicyName, FhirAuthorization.CreatePolicy(fhirPolicy)));
