@@ -1,9 +1,9 @@
-using OpenIddict.Server;
+using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Server.OpenIddictServerEvents;
 
 namespace SmartConformance.ReferenceServer.Faults.Token;
 
-/// <summary>Registers an edit of every token endpoint response, made just before it is written.</summary>
+/// <summary>Registers an edit of every token endpoint response, made just before it is written (after OpenIddict filled in errors).</summary>
 internal static class TokenResponseRewrite
 {
     public static void Add(FaultContext context, Action<ApplyTokenResponseContext> rewrite) =>
@@ -13,5 +13,5 @@ internal static class TokenResponseRewrite
                 rewrite(apply);
                 return default;
             })
-            .SetOrder(int.MinValue + 50_000));
+            .SetOrder(OpenIddictServerAspNetCoreHandlers.ProcessJsonResponse<ApplyTokenResponseContext>.Descriptor.Order - 1));
 }
