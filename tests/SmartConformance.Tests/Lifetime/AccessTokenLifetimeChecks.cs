@@ -5,7 +5,7 @@ using SmartConformance.Tests.Token;
 namespace SmartConformance.Tests.Lifetime;
 
 [CheckGroup("Token lifetime")]
-public sealed class AccessTokenLifetimeChecks : OAuthChecks
+public sealed class AccessTokenLifetimeChecks : ConformanceFixture
 {
     private const int OneHour = 3600;
 

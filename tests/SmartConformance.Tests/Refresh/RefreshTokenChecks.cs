@@ -7,7 +7,7 @@ using SmartConformance.Tests.Token;
 namespace SmartConformance.Tests.Refresh;
 
 [CheckGroup("Refresh")]
-public sealed class RefreshTokenChecks : OAuthChecks
+public sealed class RefreshTokenChecks : ConformanceFixture
 {
     [Test]
     [Check("REF-01", "A refresh returns a working access token with token_type, expires_in and a scope within the original grant",

@@ -6,7 +6,7 @@ using SmartConformance.Tests.Token;
 namespace SmartConformance.Tests.Scopes;
 
 [CheckGroup("Scopes")]
-public sealed class GrantedScopeChecks : OAuthChecks
+public sealed class GrantedScopeChecks : ConformanceFixture
 {
     [Test]
     [Check("SCOPE-08", "The granted scope is within the requested scope, compared by meaning (v1 .read = v2 .rs = .r + .s)",

@@ -6,7 +6,7 @@ using SmartConformance.Tests.Token;
 namespace SmartConformance.Tests.Scopes;
 
 [CheckGroup("Scopes")]
-public sealed class ScopeRefusalChecks : OAuthChecks
+public sealed class ScopeRefusalChecks : ConformanceFixture
 {
     private const string UnknownScope = "smartconformance.unknown-scope";
     // Interactions out of the "cruds" order: SMART 2.2 lets servers ignore, replace or reject such a scope, never grant it as is.

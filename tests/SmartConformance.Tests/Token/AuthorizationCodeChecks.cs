@@ -8,16 +8,9 @@ namespace SmartConformance.Tests.Token;
 
 /// <summary>How the token endpoint treats authorization codes: once only, for their own client, redirect URI and verifier.</summary>
 [CheckGroup("Token endpoint")]
-public sealed class AuthorizationCodeChecks : OAuthChecks
+public sealed class AuthorizationCodeChecks : ConformanceFixture
 {
     private static readonly string[] Purposes = ["reuse", "other-client", "other-redirect", "wrong-verifier"];
-
-    // The codes are independent: fetching them side by side saves a second per code.
-    [OneTimeSetUp]
-    public void StartSpareCodes()
-    {
-        foreach (var purpose in Purposes) _ = OAuthEvidence.SpareCode(purpose);
-    }
 
     [Test]
     [Check("TOK-03", "An authorization code works once: redeeming it again is refused with invalid_grant",
@@ -95,6 +88,8 @@ public sealed class AuthorizationCodeChecks : OAuthChecks
 
     private static async Task<(CodeAttempt Attempt, string Code, Uri TokenEndpoint)> SpareAsync(string purpose)
     {
+        // The codes are independent: the first check to need one fetches them all side by side.
+        foreach (var each in Purposes) _ = OAuthEvidence.SpareCode(each);
         var attempt = await OAuthEvidence.SpareCode(purpose);
         RequireLaunch(attempt.ToLaunch(), "AUTHZ-01", l => l.Redirect?.Code is { Length: > 0 });
         return (attempt, attempt.Code!, await TokenEndpointAsync());

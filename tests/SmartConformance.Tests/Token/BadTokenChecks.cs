@@ -5,7 +5,7 @@ using SmartConformance.Tests.Framework;
 namespace SmartConformance.Tests.Token;
 
 [CheckGroup("FHIR access")]
-public sealed class BadTokenChecks : OAuthChecks
+public sealed class BadTokenChecks : ConformanceFixture
 {
     [Test]
     [Check("RS-02", "A FHIR read with a tampered or made-up access token is refused with 401",

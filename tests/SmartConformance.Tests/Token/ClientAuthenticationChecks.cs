@@ -7,7 +7,7 @@ using SmartConformance.Tests.Framework;
 namespace SmartConformance.Tests.Token;
 
 [CheckGroup("Token endpoint")]
-public sealed class ClientAuthenticationChecks : OAuthChecks
+public sealed class ClientAuthenticationChecks : ConformanceFixture
 {
     [Test]
     [Check("TOK-07", "A confidential client with a wrong secret is refused with invalid_client (401 and WWW-Authenticate when it used HTTP Basic)",

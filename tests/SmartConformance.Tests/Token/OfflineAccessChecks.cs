@@ -5,7 +5,7 @@ using SmartConformance.Tests.Framework;
 namespace SmartConformance.Tests.Token;
 
 [CheckGroup("Token endpoint")]
-public sealed class OfflineAccessChecks : OAuthChecks
+public sealed class OfflineAccessChecks : ConformanceFixture
 {
     [Test]
     [Check("TOK-11", "offline_access asked by a client registered for it is granted with a refresh_token",

@@ -5,7 +5,7 @@ using SmartConformance.Tests.Framework;
 namespace SmartConformance.Tests.Token;
 
 [CheckGroup("PKCE")]
-public sealed class PkceEnforcementChecks : OAuthChecks
+public sealed class PkceEnforcementChecks : ConformanceFixture
 {
     [Test]
     [Check("PKCE-04", "An authorization request with code_challenge_method=plain is refused, or its code cannot be redeemed",

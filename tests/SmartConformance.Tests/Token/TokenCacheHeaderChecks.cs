@@ -7,7 +7,7 @@ using SmartConformance.Tests.Framework;
 namespace SmartConformance.Tests.Token;
 
 [CheckGroup("Token endpoint")]
-public sealed class TokenCacheHeaderChecks : OAuthChecks
+public sealed class TokenCacheHeaderChecks : ConformanceFixture
 {
     [Test]
     [Check("TOK-02", "Every token response (code exchange, refresh and error) carries Cache-Control: no-store and Pragma: no-cache",

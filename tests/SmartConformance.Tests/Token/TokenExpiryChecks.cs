@@ -3,9 +3,9 @@ using SmartConformance.Tests.Framework;
 
 namespace SmartConformance.Tests.Token;
 
-/// <summary>Runs late on purpose (the Token namespace sorts last): the probe started by the first OAuth fixture has been waiting meanwhile.</summary>
+/// <summary>Runs late on purpose (the Token namespace sorts last): the probe, started with the first OAuth launch, has been waiting meanwhile.</summary>
 [CheckGroup("Token lifetime")]
-public sealed class TokenExpiryChecks : OAuthChecks
+public sealed class TokenExpiryChecks : ConformanceFixture
 {
     [Test]
     [Check("RS-03", "An access token is refused with 401 once its expires_in (plus the profile's skew) has passed",
