@@ -45,7 +45,7 @@ public sealed class ReferenceServerHost : IAsyncDisposable
         var app = ReferenceServerApp.Build(options, faults);
         try
         {
-            await ClientSeeder.SeedAsync(app.Services, redirectUris, ct);
+            await ClientSeeder.SeedAsync(app.Services, redirectUris, options.ShortLivedAccessTokenLifetime, ct);
             await app.StartAsync(ct);
             return new ReferenceServerHost(app, faults.Select(f => f.Descriptor.Name).ToArray());
         }

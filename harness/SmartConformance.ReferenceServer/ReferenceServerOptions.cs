@@ -14,6 +14,9 @@ public sealed class ReferenceServerOptions
 
     public TimeSpan AccessTokenLifetime { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>The access token lifetime of the <see cref="SeedData.ShortLivedClientId"/> client.</summary>
+    public TimeSpan ShortLivedAccessTokenLifetime { get; init; } = TimeSpan.FromSeconds(3);
+
     /// <summary>Optional one-line log sink (requests, warnings, errors). Null keeps the server silent.</summary>
     public Action<string>? Log { get; init; }
 }

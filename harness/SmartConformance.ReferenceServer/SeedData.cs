@@ -7,6 +7,8 @@ public static class SeedData
     public const string PublicClientId = "smart-public-app";
     public const string ConfidentialClientId = "smart-confidential-app";
     public const string ConfidentialClientSecret = "smart-confidential-secret";
+    /// <summary>A public client whose access tokens expire within seconds, so expiry can be observed in a run.</summary>
+    public const string ShortLivedClientId = "smart-short-lived-app";
 
     // Users
     public const string AmyUsername = "amy";

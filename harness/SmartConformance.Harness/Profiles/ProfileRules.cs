@@ -46,6 +46,9 @@ internal static class ProfileRules
         if (profile.Launches.Ehr is { } ehrLaunch && !ehrLaunch.Start.StartsWith('{') && !Uri.TryCreate(ehrLaunch.Start, UriKind.Absolute, out _))
             yield return new ProfileProblem("$.launches.ehr.start", $"found \"{ehrLaunch.Start}\", expected an absolute URL or one starting with {{origin}} or {{fhirBaseUrl}}");
 
+        if (profile.Policies.AccessTokenExpiry.Client is { } expiryClient && profile.Clients.All(c => c.Name != expiryClient))
+            yield return new ProfileProblem("$.policies.accessTokenExpiry.client", $"found \"{expiryClient}\", expected one of the client names: {Names(profile.Clients.Select(c => c.Name))}");
+
         if (profile.OpenFhirBaseUrl is { } open)
         {
             if (open.Equals(ServerProfile.EmbeddedTarget, StringComparison.OrdinalIgnoreCase))

@@ -20,6 +20,7 @@ public sealed record ServerProfile
     /// <summary>A FHIR base serving data without authorization, "embedded" for the reference server's, or null when there is none.</summary>
     public string? OpenFhirBaseUrl { get; init; }
     public FhirAccessProfile FhirAccess { get; init; } = new();
+    public PoliciesProfile Policies { get; init; } = new();
 
     /// <summary>Where the profile was read from (for the report); not part of the file.</summary>
     public string SourcePath { get; init; } = "";
@@ -46,6 +47,8 @@ public sealed record ClientProfile
     /// <summary>"none", "client_secret_basic" or "client_secret_post".</summary>
     public required string Authentication { get; init; }
     public bool IsPublic => Authentication == "none";
+    /// <summary>Whether the server registered this client for offline access (refresh tokens); null when unknown.</summary>
+    public bool? OfflineAccess { get; init; }
 }
 
 public sealed record UserProfile
@@ -147,3 +150,25 @@ public sealed record OtherPatientProfile(string Id, string? Observation);
 
 /// <summary>A second standalone launch with a SMART v2 granular scope, e.g. Observation limited to one category.</summary>
 public sealed record GranularScopeProfile(string Scope, string ResourceType, string Category);
+/// <summary>Behaviour the specification leaves to the server, declared so checks judge it against the server's own policy.</summary>
+public sealed record PoliciesProfile
+{
+    /// <summary>"refuse" (invalid_scope), "narrow" (dropped from the grant) or "either".</summary>
+    public string UnknownScope { get; init; } = "either";
+    /// <summary>"rotate" (a new refresh token each time, the old one dead), "reuse" (the same one stays valid) or "either".</summary>
+    public string RefreshTokenRotation { get; init; } = "either";
+    /// <summary>The longest access token lifetime the server may announce; null for the specification's advice (one hour) only.</summary>
+    public int? MaxAccessTokenLifetimeSeconds { get; init; }
+    public AccessTokenExpiryPolicy AccessTokenExpiry { get; init; } = new();
+}
+
+/// <summary>How the suite observes an access token expiring: which client's launch, how long it may wait, how much skew to allow.</summary>
+public sealed record AccessTokenExpiryPolicy
+{
+    /// <summary>A client name whose access tokens live briefly; null for the standalone launch's client.</summary>
+    public string? Client { get; init; }
+    /// <summary>The longest expires_in the suite waits out; 0 skips the check.</summary>
+    public double MaxWaitSeconds { get; init; } = 15;
+    /// <summary>Seconds after expires_in before the token must be refused (clock skew the resource server allows).</summary>
+    public double SkewSeconds { get; init; } = 5;
+}

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using SmartConformance.ReferenceServer.Discovery;
 using SmartConformance.ReferenceServer.Fhir;
+using SmartConformance.ReferenceServer.OAuth;
 
 namespace SmartConformance.ReferenceServer.Faults;
 
@@ -21,6 +22,9 @@ internal sealed class FaultContext(
 
     /// <summary>The FHIR resource server's switches.</summary>
     public FhirAccessPolicy Fhir { get; } = fhir;
+
+    /// <summary>The authorization server's switches (scope refusal, offline access).</summary>
+    public OAuthPolicy OAuth { get; init; } = new();
 
     /// <summary>Last resort, e.g. to decorate a service; registrations made here win over the defaults.</summary>
     public IServiceCollection Services { get; } = services;

@@ -57,15 +57,17 @@ internal static class ReferenceServerApp
         services.AddTokenRevocation(server, validation);
 
         var fhirPolicy = new FhirAccessPolicy();
+        var oauthPolicy = new OAuthPolicy();
         var discovery = new SmartConfigurationMutations();
         var capabilityStatement = new CapabilityStatementMutations();
-        var faultContext = new FaultContext(server, validation, discovery, fhirPolicy, services, capabilityStatement);
+        var faultContext = new FaultContext(server, validation, discovery, fhirPolicy, services, capabilityStatement) { OAuth = oauthPolicy };
         foreach (var fault in faults)
         {
             fault.Apply(faultContext);
         }
 
         services.AddSingleton(fhirPolicy);
+        services.AddSingleton(oauthPolicy);
         services.AddSingleton(discovery);
         services.AddSingleton(capabilityStatement);
         services.AddAuthorization(authorization =>

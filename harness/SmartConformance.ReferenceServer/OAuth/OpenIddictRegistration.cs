@@ -37,11 +37,22 @@ internal static class OpenIddictRegistration
             .RequireProofKeyForCodeExchange()
             .RegisterScopes([.. SeedData.Scopes])
             .SetAccessTokenLifetime(options.AccessTokenLifetime)
+            // A redeemed refresh token is dead at once (RFC 9700 §4.14.2); OpenIddict's default 30 s grace lets it be replayed.
+            .SetRefreshTokenReuseLeeway(TimeSpan.Zero)
             .AddSigningKey(EphemeralRsaKey())
             .AddEncryptionKey(EphemeralRsaKey())
             .DisableAccessTokenEncryption()
             .AddEventHandler(ValidateSmartAudienceParameter.Descriptor)
-            .AddEventHandler(AttachLaunchContextParameters.Descriptor);
+            .AddEventHandler(AttachLaunchContextParameters.Descriptor)
+            .AddEventHandler(RefuseUnknownScopes.Descriptor)
+            .AddEventHandler(DropUnregisteredOfflineAccess.Descriptor)
+            .AddEventHandler(AttachGrantedScope.Descriptor)
+            .AddEventHandler(RoundAccessTokenExpiryUp.Descriptor)
+            .AddEventHandler(RefuseScopesBeyondTheGrant.Descriptor)
+            .RemoveEventHandler(OpenIddictServerHandlers.Exchange.ValidateGrantedScopes.Descriptor)
+            // Replaced by RefuseUnknownScopes, which sends invalid_scope back to the client instead of showing a local page.
+            .RemoveEventHandler(OpenIddictServerHandlers.Authentication.ValidateScopes.Descriptor)
+            .RemoveEventHandler(OpenIddictServerHandlers.Authentication.ValidateScopePermissions.Descriptor);
         server.Configure(o => o.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
         server.UseAspNetCore()
             .EnableAuthorizationEndpointPassthrough()

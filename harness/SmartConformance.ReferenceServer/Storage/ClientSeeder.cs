@@ -1,10 +1,15 @@
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using OpenIddict.Abstractions;
+using SmartConformance.ReferenceServer.OAuth;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace SmartConformance.ReferenceServer.Storage;
 
-/// <summary>Registers the seeded public and confidential clients before the server starts listening.</summary>
+/// <summary>
+/// Registers the seeded clients before the server starts listening: a public one, a confidential one (the only one
+/// registered for offline access, i.e. the refresh_token grant) and a public one with short-lived access tokens.
+/// </summary>
 internal static class ClientSeeder
 {
     /// <summary>Absolute http(s) URIs only; checked before anything starts.</summary>
@@ -16,17 +21,24 @@ internal static class ClientSeeder
                     nameof(ReferenceServerOptions.RedirectUris)))
         .ToList();
 
-    public static async Task SeedAsync(IServiceProvider services, IReadOnlyList<Uri> redirectUris, CancellationToken ct)
+    public static async Task SeedAsync(IServiceProvider services, IReadOnlyList<Uri> redirectUris, TimeSpan shortLivedAccessTokenLifetime,
+        CancellationToken ct)
     {
         await using var scope = services.CreateAsyncScope();
         var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
+        var everyClientOffline = !services.GetRequiredService<OAuthPolicy>().OfflineAccessOnlyForRegisteredClients;
 
-        await applications.CreateAsync(Describe(SeedData.PublicClientId, "SMART public app", secret: null, redirectUris), ct);
         await applications.CreateAsync(
-            Describe(SeedData.ConfidentialClientId, "SMART confidential app", SeedData.ConfidentialClientSecret, redirectUris), ct);
+            Describe(SeedData.PublicClientId, "SMART public app", secret: null, offline: everyClientOffline, redirectUris), ct);
+        await applications.CreateAsync(
+            Describe(SeedData.ConfidentialClientId, "SMART confidential app", SeedData.ConfidentialClientSecret, offline: true, redirectUris), ct);
+
+        var shortLived = Describe(SeedData.ShortLivedClientId, "SMART app with short-lived tokens", secret: null, offline: everyClientOffline, redirectUris);
+        shortLived.Settings[Settings.TokenLifetimes.AccessToken] = shortLivedAccessTokenLifetime.ToString("c", CultureInfo.InvariantCulture);
+        await applications.CreateAsync(shortLived, ct);
     }
 
-    private static OpenIddictApplicationDescriptor Describe(string clientId, string displayName, string? secret,
+    private static OpenIddictApplicationDescriptor Describe(string clientId, string displayName, string? secret, bool offline,
         IReadOnlyList<Uri> redirectUris)
     {
         var descriptor = new OpenIddictApplicationDescriptor
@@ -43,11 +55,16 @@ internal static class ClientSeeder
                 Permissions.Endpoints.Introspection,
                 Permissions.Endpoints.Revocation,
                 Permissions.GrantTypes.AuthorizationCode,
-                Permissions.GrantTypes.RefreshToken,
                 Permissions.ResponseTypes.Code,
             },
             Requirements = { Requirements.Features.ProofKeyForCodeExchange },
         };
+
+        // Registration for offline access: without the refresh_token grant, offline_access is dropped from requests.
+        if (offline)
+        {
+            descriptor.Permissions.Add(Permissions.GrantTypes.RefreshToken);
+        }
 
         descriptor.RedirectUris.UnionWith(redirectUris);
 

@@ -46,8 +46,9 @@ public sealed class OAuthFlowTests
         Member(token, "token_type").Should().Be("Bearer");
         Member(token, "patient").Should().Be(SeedData.Patient1Id);
         token.GetProperty("expires_in").GetInt32().Should().BePositive();
-        Member(token, "scope").Split(' ').Should().BeEquivalentTo(PatientScopes.Split(' '));
-        token.TryGetProperty("refresh_token", out _).Should().BeTrue();
+        // The public client is not registered for offline access: offline_access is dropped, and no refresh token comes back.
+        Member(token, "scope").Split(' ').Should().BeEquivalentTo(PatientScopes.Split(' ').Where(s => s != "offline_access"));
+        token.TryGetProperty("refresh_token", out _).Should().BeFalse();
         token.TryGetProperty("id_token", out _).Should().BeTrue();
 
         var accessToken = Member(token, "access_token");

@@ -1,0 +1,89 @@
+using Duende.IdentityModel;
+using SmartConformance.Harness.Browser;
+using SmartConformance.Harness.Profiles;
+using SmartConformance.Harness.Session;
+using SmartConformance.Harness.Smart;
+
+namespace SmartConformance.Harness.Launch;
+
+/// <summary>
+/// The authorization half of a launch with the knobs negative tests need (another client, another scope, a PKCE mode),
+/// stopping at the code so each check can redeem it its own way. <see cref="LaunchAsync"/> adds the usual exchange.
+/// Never throws for a server's misbehaviour.
+/// </summary>
+public static class AuthorizationCodeFlow
+{
+    /// <param name="preflight">Ask once without a browser first, so a refusal that needs no login is seen without one.</param>
+    public static async Task<CodeAttempt> RequestCodeAsync(SuiteSession session, string label, LaunchProfile launch,
+        PkceMode pkce = PkceMode.S256, bool preflight = false, CancellationToken ct = default)
+    {
+        var profile = session.Profile;
+        var discovery = await session.DiscoveryAsync();
+        if (discovery.Configuration?.AuthorizationEndpoint is not { } authorizationEndpoint)
+            return new CodeAttempt { Label = label, Problem = $"no usable authorization_endpoint in the discovery document ({discovery.Problem ?? "field missing or not an absolute URL"})" };
+
+        var request = new AuthorizeRequest
+        {
+            AuthorizationEndpoint = authorizationEndpoint,
+            ClientId = profile.Client(launch.Client).ClientId,
+            RedirectUri = session.RedirectUri,
+            Scope = launch.Scope,
+            State = CryptoRandom.CreateUniqueId(24),
+            Aud = session.FhirBaseUrl.ToString().TrimEnd('/'),
+            Pkce = pkce switch
+            {
+                PkceMode.S256 => Pkce.NewS256(),
+                PkceMode.Plain => PlainPkce(),
+                _ => null,
+            },
+        };
+        var url = request.ToUrl();
+        var attempt = new CodeAttempt { Label = label, Request = request, AuthorizeUrl = url };
+
+        if (preflight)
+        {
+            var answer = await AuthorizePreflight.RunAsync(session.Http, url, session.Redirects.CallbackUri, $"{label}-authorize", ct);
+            attempt = attempt with { Preflight = answer.Exchange };
+            if (answer.Decided) return attempt with { Redirect = answer.Redirect, ErrorPageStatus = answer.ErrorPageStatus };
+        }
+
+        var waiting = session.Redirects.ExpectAsync(request.State);
+        try
+        {
+            var driver = await session.BrowserDriverAsync();
+            var browser = await driver.RunAsync(label, url, [.. profile.BrowserSteps.Login, .. profile.BrowserSteps.Approve],
+                profile.User(launch.User), waiting, profile.Timeouts, ct);
+            return attempt with { Redirect = browser.Redirect, Artifacts = browser.Artifacts, BrowserTraffic = browser.Traffic };
+        }
+        catch (BrowserStepException ex)
+        {
+            session.Redirects.Forget(request.State);
+            return attempt with { Problem = ex.Message, ProblemIsHarness = true, Artifacts = ex.Screenshot is null ? [] : [ex.Screenshot] };
+        }
+    }
+
+    /// <summary>A whole launch for the given client, user and scope: the code, then its exchange by that client.</summary>
+    public static async Task<LaunchOutcome> LaunchAsync(SuiteSession session, string label, LaunchProfile launch, CancellationToken ct = default) =>
+        await ExchangeAsync(session, await RequestCodeAsync(session, label, launch, ct: ct), session.Profile.Client(launch.Client), ct);
+
+    /// <summary>Redeems the attempt's code as the given client, with the attempt's redirect URI and verifier.</summary>
+    public static async Task<LaunchOutcome> ExchangeAsync(SuiteSession session, CodeAttempt attempt, ClientProfile client, CancellationToken ct = default)
+    {
+        if (attempt.Problem is not null) return attempt.ToLaunch();
+        if (attempt.Code is not { } code)
+            return attempt.ToLaunch(problem: $"the authorization response carried no code (error={attempt.Redirect?.Error ?? $"none; the server answered {attempt.ErrorPageStatus}"})");
+        var discovery = await session.DiscoveryAsync();
+        if (discovery.Configuration?.TokenEndpoint is not { } tokenEndpoint)
+            return attempt.ToLaunch(problem: "no usable token_endpoint in the discovery document");
+
+        var token = await session.Tokens.ExchangeCodeAsync(tokenEndpoint, client, code, attempt.Request!.RedirectUri, attempt.Request.Pkce?.Verifier, ct);
+        return attempt.ToLaunch(token, token.Response.IsError ? $"the code exchange failed: {token.Response.Error}" : null);
+    }
+
+    // RFC 7636 §4.2: with "plain" the challenge is the verifier itself.
+    private static Pkce PlainPkce()
+    {
+        var verifier = CryptoRandom.CreateUniqueId(48, CryptoRandom.OutputFormat.Base64Url);
+        return new Pkce(verifier, verifier, "plain");
+    }
+}
