@@ -19,7 +19,7 @@ public static class RunCommand
         var noRedact = new Option<bool>("--no-redact") { Description = "Leave secrets in the report, for local debugging; the report is marked as containing secrets." };
         var trace = new Option<bool>("--trace") { Description = "Record a Playwright trace of each browser launch into the report's artifacts folder (not redacted)." };
         var baseline = new Option<string?>("--baseline") { Description = "An earlier report.json: new failures, fixed checks and unchanged failures are listed in the report and here." };
-        var failOn = new Option<FailOn>("--fail-on") { Description = "What exits with 1: any failing check (any, the default), or only checks that did not fail in the --baseline (new).", DefaultValueFactory = _ => FailOn.Any };
+        var failOn = new Option<FailOn>("--fail-on") { Description = "What exits with 1: any failing check (any, the default), or only checks that did not fail in the --baseline (new).", HelpName = "any|new" };
         var noProgress = new Option<bool>("--no-progress") { Description = "Print one plain line per check instead of the live progress line (always so when output is not a terminal)." };
         var command = new Command("run", "Run the conformance checks against the server a profile describes and write the report.")
         {

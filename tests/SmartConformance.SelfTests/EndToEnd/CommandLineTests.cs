@@ -126,3 +126,40 @@ public sealed class BaselineCommandLineTests
         File.Exists(Path.Combine(dir, "report.json")).Should().BeFalse("nothing ran");
     }
 }
+
+/// <summary>--trace: a Playwright trace per browser launch, linked from the report and flagged as unredacted.</summary>
+[NonParallelizable]
+public sealed class TraceCommandLineTests
+{
+    [Test]
+    public async Task Trace_saves_a_playwright_trace_of_the_launch_and_the_report_links_it()
+    {
+        var dir = RepoPaths.NewTempDirectory("trace");
+
+        (await Program.Main(["run", "--filter", "AUTHZ-01", "--trace", "--no-progress", "--report-dir", dir])).Should().Be(ExitCodes.Passed);
+
+        var trace = Path.Combine(dir, "artifacts", "standalone-patient-trace.zip");
+        File.Exists(trace).Should().BeTrue();
+        using (var zip = System.IO.Compression.ZipFile.OpenRead(trace))
+            zip.Entries.Select(e => e.FullName).Should().Contain(name => name.EndsWith(".trace", StringComparison.Ordinal), "it is a Playwright trace");
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(dir, "report.json")));
+        report.RootElement.GetProperty("artifacts").EnumerateArray().Select(a => a.GetProperty("path").GetString())
+            .Should().Equal("artifacts/standalone-patient-trace.zip");
+        report.RootElement.GetProperty("checks")[0].GetProperty("artifacts").EnumerateArray()
+            .Should().Contain(a => a.GetProperty("kind").GetString() == "trace");
+        report.RootElement.GetProperty("notices").EnumerateArray().Should().Contain(n => n.GetString()!.Contains("not redacted"));
+        (await File.ReadAllTextAsync(Path.Combine(dir, "report.html"))).Should().Contain("href=\"artifacts/standalone-patient-trace.zip\"");
+    }
+
+    [Test]
+    public async Task Without_trace_no_trace_is_recorded()
+    {
+        var dir = RepoPaths.NewTempDirectory("notrace");
+
+        (await Program.Main(["run", "--filter", "AUTHZ-01", "--no-progress", "--report-dir", dir])).Should().Be(ExitCodes.Passed);
+
+        Directory.GetFiles(Path.Combine(dir, "artifacts"), "*.zip").Should().BeEmpty();
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(dir, "report.json")));
+        report.RootElement.GetProperty("artifacts").GetArrayLength().Should().Be(0);
+    }
+}
