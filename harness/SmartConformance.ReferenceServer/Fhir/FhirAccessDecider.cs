@@ -47,6 +47,10 @@ internal sealed class FhirAccessDecider(FhirAccessPolicy policy)
         }
 
         var tokenPatient = user.GetClaim(SmartClaims.Patient);
+        if (!policy.LaunchPatientReadable && resourceType == "Patient" && tokenPatient == compartmentPatientId)
+        {
+            return $"Patient/{compartmentPatientId} is not readable with a patient-level token.";
+        }
         return tokenPatient == compartmentPatientId
             ? null
             : $"The token's patient context ({tokenPatient ?? "none"}) does not include Patient/{compartmentPatientId}.";

@@ -27,6 +27,12 @@ internal sealed class FhirAccessPolicy
     /// <summary>FHIR errors carry an OperationOutcome body (false: a plain JSON error object).</summary>
     public bool OperationOutcomeErrors { get; set; } = true;
 
+    /// <summary>The protected base's <c>/metadata</c> is served without a token.</summary>
+    public bool MetadataServedWithoutToken { get; set; } = true;
+
+    /// <summary>A patient-level token reads its own patient's Patient resource (false: 403, the rest of the compartment stays readable).</summary>
+    public bool LaunchPatientReadable { get; set; } = true;
+
     /// <summary>The open base (no authorization) serves data without a token.</summary>
     public bool OpenBaseServesWithoutToken { get; set; } = true;
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using SmartConformance.ReferenceServer.Hosting;
 
 namespace SmartConformance.ReferenceServer.Fhir;
@@ -14,7 +15,11 @@ internal static class FhirEndpoints
 {
     public static void MapFhirEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/fhir/metadata", (CapabilityStatementFactory factory) => new FhirResult(factory.Create()));
+        var metadata = app.MapGet("/fhir/metadata", (CapabilityStatementFactory factory) => new FhirResult(factory.Create()));
+        if (!app.ServiceProvider.GetRequiredService<FhirAccessPolicy>().MetadataServedWithoutToken)
+        {
+            metadata.RequireAuthorization(FhirAuthorization.PolicyName);
+        }
 
         var data = app.MapGroup("/fhir").RequireAuthorization(FhirAuthorization.PolicyName);
         data.MapGet("/{type}/{id}", (string type, string id, ClaimsPrincipal user, FhirRequestHandler handler) =>
