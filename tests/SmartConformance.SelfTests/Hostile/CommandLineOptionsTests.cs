@@ -19,9 +19,10 @@ public sealed class CommandLineOptionsTests
         var profile = HostileProfile.Write(HostileProfile.For(server.FhirBase(Behaviours.Baseline, https: true), HostileFixture.FreePort()), folder);
         var reportDir = Path.Combine(folder, "report");
 
-        var exit = await Program.Main(["run", "--profile", profile, "--report-dir", reportDir, "--insecure", "--no-redact", "--filter", "Discovery"]);
+        var exit = await Program.Main(["run", "--profile", profile, "--report-dir", reportDir, "--insecure", "--no-redact", "--filter", "DISC-01,DISC-02,CAPS-01"]);
 
-        exit.Should().Be(ExitCodes.Passed, "with --insecure the self-signed server's discovery checks pass");
+        // The minimal hostile server fails many newer checks; these three only need the suite to trust its certificate.
+        exit.Should().Be(ExitCodes.Passed, "with --insecure the self-signed server's discovery document and CapabilityStatement are read");
         using var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(reportDir, "report.json")));
         var notices = report.RootElement.GetProperty("notices").EnumerateArray().Select(n => n.GetString()!).ToList();
         notices[0].Should().Be(RunNotices.NoRedact);

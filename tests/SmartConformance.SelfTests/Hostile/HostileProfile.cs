@@ -26,6 +26,8 @@ public static class HostileProfile
                 new JsonObject { ["action"] = "click", ["selector"] = "#login" }),
             ["approve"] = new JsonArray(new JsonObject { ["action"] = "click", ["selector"] = "#approve" }),
         },
+        // The hostile server serves Patient only (its scope and CapabilityStatement say so), so RS-01 probes only Patient.
+        ["fhirAccess"] = new JsonObject { ["resourceTypes"] = new JsonArray("Patient") },
         ["timeouts"] = new JsonObject { ["httpSeconds"] = 2, ["browserStepSeconds"] = 3, ["launchSeconds"] = 3, ["runSeconds"] = 120 },
     };
 

@@ -13,7 +13,7 @@ namespace SmartConformance.SelfTests.Hostile;
 public static class HostileRuns
 {
     public static async Task<HostileRun> RunAsync(string label, string fhirBaseUrl, Action<JsonObject>? changeProfile = null,
-        Func<RunOptions, RunOptions>? changeOptions = null, CancellationToken ct = default, Action<string>? onConsoleLine = null)
+        Func<RunOptions, RunOptions>? changeOptions = null, CancellationToken ct = default, Action<string>? onConsoleLine = null, string? filter = null)
     {
         var folder = RepoPaths.NewTempDirectory("hostile-" + label);
         var profile = HostileProfile.For(fhirBaseUrl, HostileFixture.FreePort());
@@ -24,7 +24,7 @@ public static class HostileRuns
         if (changeOptions is not null) options = changeOptions(options);
         var console = new WatchedConsole(onConsoleLine);
         var clock = Stopwatch.StartNew();
-        var result = await SuiteRunner.RunAsync(options, filter: null, console, ct);
+        var result = await SuiteRunner.RunAsync(options, filter, console, ct);
         return new HostileRun(result, folder, reportDir, profilePath, console.ToString(), clock.Elapsed);
     }
 
