@@ -103,7 +103,7 @@ public sealed partial class RequirementCatalog
         return reader.ReadToEnd();
     }
 
-    [GeneratedRegex(@"^(RFC\d{4}|OIDC-[A-Za-z]+)@\d+(\.\d+)*$")]
+    [GeneratedRegex(@"^((RFC\d{4}|OIDC-[A-Za-z]+)@\d+(\.\d+)*|FHIR-R4@[a-z][a-z0-9-]*)$")]
     private static partial Regex ReferenceId();
 
     [GeneratedRegex(@"^[A-Z]+-\d{2}$")]

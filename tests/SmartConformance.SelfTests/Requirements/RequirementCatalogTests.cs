@@ -29,7 +29,7 @@ public sealed class RequirementCatalogTests
             r.Summary.Length.Should().BeInRange(10, 200, $"{r.Id} needs a short summary in our own words");
         }
         foreach (var r in Catalog.References)
-            r.Url.Should().MatchRegex(@"^https://(www\.rfc-editor\.org/rfc/rfc\d+#section-[\d.]+|openid\.net/specs/openid-connect-[a-z]+-1_0\.html#\w+)$", r.Id);
+            r.Url.Should().MatchRegex(@"^https://(www\.rfc-editor\.org/rfc/rfc\d+#section-[\d.]+|openid\.net/specs/openid-connect-[a-z]+-1_0\.html#\w+|hl7\.org/fhir/R4/[a-z]+\.html#[\w-]+)$", r.Id);
     }
 
     [Test]

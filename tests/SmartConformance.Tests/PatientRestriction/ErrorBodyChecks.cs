@@ -12,7 +12,7 @@ public sealed class ErrorBodyChecks : ConformanceFixture
     [Test]
     [Check("ERR-04", "FHIR error responses with a JSON body carry an OperationOutcome",
         "FHIR R4 RESTful API: status codes and OperationOutcome", Spec.FhirErrors)]
-    [Requirement("FHIR-R4@http.html#Status-Codes")]
+    [Requirement("FHIR-R4@http-status-codes")]
     public async System.Threading.Tasks.Task ErrorBodies_AreOperationOutcomes()
     {
         var launch = RequireLaunch(await Session.StandalonePatientLaunchAsync(), "TOK-01", l => l.AccessToken is not null);
