@@ -6,48 +6,32 @@ using Hl7.Fhir.Serialization;
 using NUnit.Framework;
 using SmartConformance.ReferenceServer;
 using Task = System.Threading.Tasks.Task;
+using SmartConformance.SelfTests.ReferenceServer.Support;
 
 namespace SmartConformance.SelfTests.ReferenceServer;
 
 [TestFixture]
-public sealed class DiscoveryTests
+public sealed class DiscoveryTests : ReferenceServerFixture
 {
-    private ReferenceServerHost _host = null!;
-    private HttpClient _http = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _host = await ReferenceServerHost.StartAsync(new ReferenceServerOptions());
-        _http = new HttpClient();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        _http.Dispose();
-        await _host.DisposeAsync();
-    }
-
     [Test]
     public void Host_ListensOnLoopbackWithARandomPort()
     {
-        _host.BaseUrl.Host.Should().Be("127.0.0.1");
-        _host.BaseUrl.Port.Should().BePositive();
-        _host.BaseUrl.AbsoluteUri.Should().Be($"http://127.0.0.1:{_host.BaseUrl.Port}/");
-        _host.FhirBaseUrl.AbsoluteUri.Should().Be($"http://127.0.0.1:{_host.BaseUrl.Port}/fhir");
-        _host.Faults.Should().BeEmpty();
+        Host.BaseUrl.Host.Should().Be("127.0.0.1");
+        Host.BaseUrl.Port.Should().BePositive();
+        Host.BaseUrl.AbsoluteUri.Should().Be($"http://127.0.0.1:{Host.BaseUrl.Port}/");
+        Host.FhirBaseUrl.AbsoluteUri.Should().Be($"http://127.0.0.1:{Host.BaseUrl.Port}/fhir");
+        Host.Faults.Should().BeEmpty();
     }
 
     [Test]
     public async Task SmartConfiguration_IsJsonWithTheRequiredFields()
     {
-        using var response = await _http.GetAsync($"{_host.FhirBaseUrl}/.well-known/smart-configuration");
+        using var response = await Http.GetAsync($"{Host.FhirBaseUrl}/.well-known/smart-configuration");
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/json");
         var json = await ReadJsonAsync(response);
-        var baseUrl = _host.BaseUrl.AbsoluteUri;
+        var baseUrl = Host.BaseUrl.AbsoluteUri;
         json.GetProperty("issuer").GetString().Should().Be(baseUrl);
         json.GetProperty("jwks_uri").GetString().Should().Be(baseUrl + ".well-known/jwks");
         json.GetProperty("authorization_endpoint").GetString().Should().Be(baseUrl + "authorize");
@@ -66,8 +50,8 @@ public sealed class DiscoveryTests
     [Test]
     public async Task SmartConfiguration_AtTheRootMatchesTheOneUnderTheFhirBase()
     {
-        var underFhir = await _http.GetStringAsync($"{_host.FhirBaseUrl}/.well-known/smart-configuration");
-        var atRoot = await _http.GetStringAsync(new Uri(_host.BaseUrl, ".well-known/smart-configuration"));
+        var underFhir = await Http.GetStringAsync($"{Host.FhirBaseUrl}/.well-known/smart-configuration");
+        var atRoot = await Http.GetStringAsync(new Uri(Host.BaseUrl, ".well-known/smart-configuration"));
 
         atRoot.Should().Be(underFhir);
     }
@@ -75,8 +59,8 @@ public sealed class DiscoveryTests
     [Test]
     public async Task SmartConfiguration_IssuerMatchesOpenIdConfiguration()
     {
-        var smart = JsonDocument.Parse(await _http.GetStringAsync($"{_host.FhirBaseUrl}/.well-known/smart-configuration"));
-        var openId = JsonDocument.Parse(await _http.GetStringAsync(new Uri(_host.BaseUrl, ".well-known/openid-configuration")));
+        var smart = JsonDocument.Parse(await Http.GetStringAsync($"{Host.FhirBaseUrl}/.well-known/smart-configuration"));
+        var openId = JsonDocument.Parse(await Http.GetStringAsync(new Uri(Host.BaseUrl, ".well-known/openid-configuration")));
 
         smart.RootElement.GetProperty("issuer").GetString().Should().Be(openId.RootElement.GetProperty("issuer").GetString());
         Strings(openId.RootElement, "code_challenge_methods_supported").Should().Equal("S256");
@@ -86,10 +70,10 @@ public sealed class DiscoveryTests
     [TestCase("metadata")]
     public async Task DiscoveryResponses_AllowCrossOriginReads(string path)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"{_host.FhirBaseUrl}/{path}");
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{Host.FhirBaseUrl}/{path}");
         request.Headers.Add("Origin", "http://app.example");
 
-        using var response = await _http.SendAsync(request);
+        using var response = await Http.SendAsync(request);
 
         response.Headers.GetValues("Access-Control-Allow-Origin").Should().Equal("*");
     }
@@ -97,7 +81,7 @@ public sealed class DiscoveryTests
     [Test]
     public async Task Metadata_IsACapabilityStatementAdvertisingSmartOAuthUris()
     {
-        using var response = await _http.GetAsync($"{_host.FhirBaseUrl}/metadata");
+        using var response = await Http.GetAsync($"{Host.FhirBaseUrl}/metadata");
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/fhir+json");
@@ -108,8 +92,8 @@ public sealed class DiscoveryTests
         security.Service.SelectMany(c => c.Coding).Should().ContainSingle(c =>
             c.System == "http://terminology.hl7.org/CodeSystem/restful-security-service" && c.Code == "SMART-on-FHIR");
         var oauthUris = security.GetExtension("http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris")!;
-        oauthUris.GetExtensionValue<FhirUri>("authorize")!.Value.Should().Be(_host.BaseUrl.AbsoluteUri + "authorize");
-        oauthUris.GetExtensionValue<FhirUri>("token")!.Value.Should().Be(_host.BaseUrl.AbsoluteUri + "token");
+        oauthUris.GetExtensionValue<FhirUri>("authorize")!.Value.Should().Be(Host.BaseUrl.AbsoluteUri + "authorize");
+        oauthUris.GetExtensionValue<FhirUri>("token")!.Value.Should().Be(Host.BaseUrl.AbsoluteUri + "token");
     }
 
     private static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response) =>

@@ -12,25 +12,16 @@ namespace SmartConformance.SelfTests.ReferenceServer;
 
 /// <summary>The reference server's EHR launch, driven with HttpClient: launch value, context in the token, refusals.</summary>
 [TestFixture]
-public sealed class EhrLaunchTests
+public sealed class EhrLaunchTests : ReferenceServerFixture
 {
     private const string EhrScopes = "launch openid fhirUser patient/*.rs launch/encounter offline_access";
     private const string AppLaunchUrl = "http://127.0.0.1:53123/launch";
     private const string ContextReference = "Observation/" + SeedData.Patient2LabObservationId;
 
-    private ReferenceServerHost _host = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync() =>
-        _host = await ReferenceServerHost.StartAsync(new ReferenceServerOptions { RedirectUris = [BrowserlessOAuthClient.RedirectUri] });
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _host.DisposeAsync();
-
     [Test]
     public async Task EhrPage_PreselectsTheQueryAndOffersTheLaunchButton()
     {
-        using var client = new BrowserlessOAuthClient(_host);
+        using var client = new BrowserlessOAuthClient(Host);
         using var page = await client.GetAsync($"/ehr?launch_url={Uri.EscapeDataString(AppLaunchUrl)}&client_id={SeedData.ConfidentialClientId}&patient={SeedData.Patient2Id}");
 
         page.StatusCode.Should().Be(HttpStatusCode.OK);
@@ -43,18 +34,18 @@ public sealed class EhrLaunchTests
     [Test]
     public async Task Launch_SendsIssAndAnOpaqueLaunchToTheAppLaunchUrl()
     {
-        using var client = new BrowserlessOAuthClient(_host);
+        using var client = new BrowserlessOAuthClient(Host);
 
         var (iss, launch) = await LaunchAsync(client, SeedData.ConfidentialClientId);
 
-        iss.Should().Be(_host.FhirBaseUrl.AbsoluteUri);
+        iss.Should().Be(Host.FhirBaseUrl.AbsoluteUri);
         launch.Should().NotContain(SeedData.Patient2Id).And.HaveLength(43);
     }
 
     [Test]
     public async Task Authorize_WithTheLaunch_ReturnsTheEhrContextInTheTokenResponse()
     {
-        using var client = new BrowserlessOAuthClient(_host);
+        using var client = new BrowserlessOAuthClient(Host);
         var (_, launch) = await LaunchAsync(client, SeedData.ConfidentialClientId);
 
         var token = await TokenForLaunchAsync(client, launch);
@@ -81,7 +72,7 @@ public sealed class EhrLaunchTests
     [Test]
     public async Task Refresh_KeepsTheEhrContext()
     {
-        using var client = new BrowserlessOAuthClient(_host);
+        using var client = new BrowserlessOAuthClient(Host);
         var (_, launch) = await LaunchAsync(client, SeedData.ConfidentialClientId);
         var token = await TokenForLaunchAsync(client, launch);
 
@@ -97,7 +88,7 @@ public sealed class EhrLaunchTests
     [Test]
     public async Task Launch_IsSingleUse()
     {
-        using var client = new BrowserlessOAuthClient(_host);
+        using var client = new BrowserlessOAuthClient(Host);
         var (_, launch) = await LaunchAsync(client, SeedData.ConfidentialClientId);
         await TokenForLaunchAsync(client, launch);
 
@@ -110,7 +101,7 @@ public sealed class EhrLaunchTests
     [TestCase(null, TestName = "The launch scope without a launch value is refused")]
     public async Task Authorize_WithoutAValidLaunch_RedirectsWithInvalidRequest(string? launch)
     {
-        using var client = new BrowserlessOAuthClient(_host);
+        using var client = new BrowserlessOAuthClient(Host);
 
         using var response = await client.GetAsync(AuthorizeUrl(client, SeedData.ConfidentialClientId, launch));
 
@@ -123,7 +114,7 @@ public sealed class EhrLaunchTests
     [Test]
     public async Task Launch_IsBoundToItsClient()
     {
-        using var client = new BrowserlessOAuthClient(_host);
+        using var client = new BrowserlessOAuthClient(Host);
         var (_, launch) = await LaunchAsync(client, SeedData.ConfidentialClientId);
 
         using var response = await client.GetAsync(AuthorizeUrl(client, SeedData.PublicClientId, launch));
@@ -134,7 +125,7 @@ public sealed class EhrLaunchTests
     [Test]
     public async Task Launch_ForAnUnknownPatientOrApp_ShowsTheErrorOnTheEhrPage()
     {
-        using var client = new BrowserlessOAuthClient(_host);
+        using var client = new BrowserlessOAuthClient(Host);
 
         using var unknownPatient = await PostLaunchAsync(client, SeedData.ConfidentialClientId, patient: "nobody");
         using var unknownApp = await PostLaunchAsync(client, "no-such-app", SeedData.Patient2Id);
@@ -147,8 +138,8 @@ public sealed class EhrLaunchTests
     [Test]
     public async Task Discovery_AdvertisesTheEhrLaunchCapabilities()
     {
-        using var client = new BrowserlessOAuthClient(_host);
-        using var response = await client.GetAsync($"{_host.FhirBaseUrl}/.well-known/smart-configuration");
+        using var client = new BrowserlessOAuthClient(Host);
+        using var response = await client.GetAsync($"{Host.FhirBaseUrl}/.well-known/smart-configuration");
 
         var capabilities = (await ReadJsonAsync(response)).GetProperty("capabilities").EnumerateArray().Select(c => c.GetString());
 

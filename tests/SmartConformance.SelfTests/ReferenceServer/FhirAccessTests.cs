@@ -3,29 +3,13 @@ using System.Net.Http.Headers;
 using FluentAssertions;
 using NUnit.Framework;
 using SmartConformance.ReferenceServer;
+using SmartConformance.SelfTests.ReferenceServer.Support;
 
 namespace SmartConformance.SelfTests.ReferenceServer;
 
 [TestFixture]
-public sealed class FhirAccessTests
+public sealed class FhirAccessTests : ReferenceServerFixture
 {
-    private ReferenceServerHost _host = null!;
-    private HttpClient _http = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _host = await ReferenceServerHost.StartAsync(new ReferenceServerOptions());
-        _http = new HttpClient();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        _http.Dispose();
-        await _host.DisposeAsync();
-    }
-
     [TestCase("Patient/" + SeedData.Patient1Id)]
     [TestCase("Observation/" + SeedData.Patient1LabObservationId)]
     [TestCase("Observation?patient=" + SeedData.Patient1Id)]
@@ -33,7 +17,7 @@ public sealed class FhirAccessTests
     [TestCase("Condition/" + SeedData.Patient1ConditionId)]
     public async Task DataRead_WithoutToken_Is401WithBearerChallenge(string relativeUrl)
     {
-        using var response = await _http.GetAsync($"{_host.FhirBaseUrl}/{relativeUrl}");
+        using var response = await Http.GetAsync($"{Host.FhirBaseUrl}/{relativeUrl}");
 
         response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         response.Headers.WwwAuthenticate.Should().Contain(h => h.Scheme == "Bearer");
@@ -42,10 +26,10 @@ public sealed class FhirAccessTests
     [Test]
     public async Task DataRead_WithGarbageToken_Is401()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"{_host.FhirBaseUrl}/Patient/{SeedData.Patient1Id}");
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{Host.FhirBaseUrl}/Patient/{SeedData.Patient1Id}");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "not-a-token");
 
-        using var response = await _http.SendAsync(request);
+        using var response = await Http.SendAsync(request);
 
         response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         response.Headers.WwwAuthenticate.Should().Contain(h => h.Scheme == "Bearer");

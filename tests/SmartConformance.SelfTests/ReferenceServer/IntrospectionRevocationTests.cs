@@ -12,33 +12,24 @@ namespace SmartConformance.SelfTests.ReferenceServer;
 
 /// <summary>The reference server's RFC 7662 introspection and RFC 7009 revocation endpoints, driven with HttpClient.</summary>
 [TestFixture]
-public sealed class IntrospectionRevocationTests
+public sealed class IntrospectionRevocationTests : ReferenceServerFixture
 {
     private const string Scopes = "openid fhirUser launch/patient patient/*.rs offline_access";
-
-    private ReferenceServerHost _host = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync() =>
-        _host = await ReferenceServerHost.StartAsync(new ReferenceServerOptions { RedirectUris = [BrowserlessOAuthClient.RedirectUri] });
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _host.DisposeAsync();
 
     [Test]
     public async Task Discovery_AdvertisesBothEndpoints()
     {
-        using var client = new BrowserlessOAuthClient(_host);
-        var json = await ReadJsonAsync(await client.GetAsync($"{_host.FhirBaseUrl}/.well-known/smart-configuration"));
+        using var client = new BrowserlessOAuthClient(Host);
+        var json = await ReadJsonAsync(await client.GetAsync($"{Host.FhirBaseUrl}/.well-known/smart-configuration"));
 
-        Member(json, "introspection_endpoint").Should().Be(_host.BaseUrl + "introspect");
-        Member(json, "revocation_endpoint").Should().Be(_host.BaseUrl + "revoke");
+        Member(json, "introspection_endpoint").Should().Be(Host.BaseUrl + "introspect");
+        Member(json, "revocation_endpoint").Should().Be(Host.BaseUrl + "revoke");
     }
 
     [Test]
     public async Task ActiveToken_IntrospectsWithScopeClientExpAndPatient_EvenWhenIssuedToAnotherClient()
     {
-        using var client = new BrowserlessOAuthClient(_host);
+        using var client = new BrowserlessOAuthClient(Host);
         var token = await TokenAsync(client, SeedData.PublicClientId);
 
         var json = await ReadJsonAsync(await IntrospectAsync(Member(token, "access_token"), authenticate: true));
@@ -57,7 +48,7 @@ public sealed class IntrospectionRevocationTests
     [Test]
     public async Task UnknownToken_IntrospectsAsInactive_AndUnauthenticatedCallersGet401()
     {
-        using var client = new BrowserlessOAuthClient(_host);
+        using var client = new BrowserlessOAuthClient(Host);
 
         using var unknown = await IntrospectAsync("not-a-token", authenticate: true);
         using var anonymous = await IntrospectAsync("not-a-token", authenticate: false);
@@ -70,7 +61,7 @@ public sealed class IntrospectionRevocationTests
     [Test]
     public async Task RevokedAccessToken_Is401AtFhirAndInactive_AndUnknownTokensRevokeWith200()
     {
-        using var client = new BrowserlessOAuthClient(_host);
+        using var client = new BrowserlessOAuthClient(Host);
         var accessToken = Member(await TokenAsync(client, SeedData.ConfidentialClientId), "access_token");
 
         using var revoke = await RevokeAsync(accessToken);
@@ -87,7 +78,7 @@ public sealed class IntrospectionRevocationTests
     [Test]
     public async Task RevokedRefreshToken_CannotRefresh()
     {
-        using var client = new BrowserlessOAuthClient(_host);
+        using var client = new BrowserlessOAuthClient(Host);
         var refreshToken = Member(await TokenAsync(client, SeedData.ConfidentialClientId), "refresh_token");
 
         using var revoke = await RevokeAsync(refreshToken);
@@ -114,7 +105,7 @@ public sealed class IntrospectionRevocationTests
     private async Task<HttpResponseMessage> PostAsync(string path, string token, bool authenticate)
     {
         using var http = new HttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_host.BaseUrl, path))
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Host.BaseUrl, path))
         {
             Content = new FormUrlEncodedContent([new("token", token)]),
         };

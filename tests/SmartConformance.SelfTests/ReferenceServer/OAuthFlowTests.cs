@@ -12,23 +12,14 @@ namespace SmartConformance.SelfTests.ReferenceServer;
 
 /// <summary>The standalone launch driven end to end with HttpClient: the proof the OAuth flow works.</summary>
 [TestFixture]
-public sealed class OAuthFlowTests
+public sealed class OAuthFlowTests : ReferenceServerFixture
 {
     private const string PatientScopes = "openid fhirUser launch/patient patient/*.read offline_access";
-
-    private ReferenceServerHost _host = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync() =>
-        _host = await ReferenceServerHost.StartAsync(new ReferenceServerOptions { RedirectUris = [BrowserlessOAuthClient.RedirectUri] });
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _host.DisposeAsync();
 
     [Test]
     public async Task PublicClient_PatientLogin_GetsATokenForItsOwnPatientOnly()
     {
-        using var client = new BrowserlessOAuthClient(_host);
+        using var client = new BrowserlessOAuthClient(Host);
 
         var consent = await client.SignInAsync(client.AuthorizeUrl(SeedData.PublicClientId, PatientScopes), SeedData.AmyUsername, SeedData.AmyPassword);
         HtmlForm.HasElement(consent, "button", "approve").Should().BeTrue();
@@ -62,23 +53,23 @@ public sealed class OAuthFlowTests
     [Test]
     public async Task AccessToken_IsAnUnencryptedJwtForTheFhirAudienceCarryingThePatient()
     {
-        using var client = new BrowserlessOAuthClient(_host);
+        using var client = new BrowserlessOAuthClient(Host);
         var token = await TokenForAsync(client, SeedData.PublicClientId, PatientScopes, SeedData.AmyUsername, SeedData.AmyPassword);
 
         var jwt = new JsonWebToken(Member(token, "access_token"));
 
-        jwt.Audiences.Should().Equal(_host.FhirBaseUrl.AbsoluteUri);
-        jwt.Issuer.Should().Be(_host.BaseUrl.AbsoluteUri);
+        jwt.Audiences.Should().Equal(Host.FhirBaseUrl.AbsoluteUri);
+        jwt.Issuer.Should().Be(Host.BaseUrl.AbsoluteUri);
         jwt.Claims.Should().Contain(c => c.Type == "patient" && c.Value == SeedData.Patient1Id);
         var idToken = new JsonWebToken(Member(token, "id_token"));
-        idToken.Claims.Should().Contain(c => c.Type == "fhirUser" && c.Value == $"{_host.FhirBaseUrl}/{SeedData.AmyFhirUser}");
+        idToken.Claims.Should().Contain(c => c.Type == "fhirUser" && c.Value == $"{Host.FhirBaseUrl}/{SeedData.AmyFhirUser}");
         idToken.Audiences.Should().Equal(SeedData.PublicClientId);
     }
 
     [Test]
     public async Task AccessToken_SearchesOnlyItsOwnPatientsObservations()
     {
-        using var client = new BrowserlessOAuthClient(_host);
+        using var client = new BrowserlessOAuthClient(Host);
         var accessToken = Member(await TokenForAsync(client, SeedData.PublicClientId, PatientScopes, SeedData.AmyUsername, SeedData.AmyPassword), "access_token");
 
         using var own = await client.ReadFhirAsync($"Observation?patient={SeedData.Patient1Id}", accessToken);
@@ -98,7 +89,7 @@ public sealed class OAuthFlowTests
     [Test]
     public async Task ConfidentialClient_RefreshKeepsThePatientContext()
     {
-        using var client = new BrowserlessOAuthClient(_host);
+        using var client = new BrowserlessOAuthClient(Host);
         var token = await TokenForAsync(client, SeedData.ConfidentialClientId, PatientScopes, SeedData.BobUsername, SeedData.BobPassword,
             SeedData.ConfidentialClientSecret);
         Member(token, "patient").Should().Be(SeedData.Patient2Id);
@@ -116,7 +107,7 @@ public sealed class OAuthFlowTests
     [Test]
     public async Task Provider_PicksThePatientBeforeConsent()
     {
-        using var client = new BrowserlessOAuthClient(_host);
+        using var client = new BrowserlessOAuthClient(Host);
 
         var picker = await client.SignInAsync(client.AuthorizeUrl(SeedData.PublicClientId, "openid fhirUser launch/patient patient/*.rs"),
             SeedData.DrSmithUsername, SeedData.DrSmithPassword);
@@ -141,7 +132,7 @@ public sealed class OAuthFlowTests
     [Test]
     public async Task Provider_WithUserScopes_ReadsAnyPatientWithoutPatientContext()
     {
-        using var client = new BrowserlessOAuthClient(_host);
+        using var client = new BrowserlessOAuthClient(Host);
 
         var token = await TokenForAsync(client, SeedData.PublicClientId, "openid fhirUser user/*.rs", SeedData.DrSmithUsername,
             SeedData.DrSmithPassword);
@@ -159,7 +150,7 @@ public sealed class OAuthFlowTests
     [Test]
     public async Task Deny_RedirectsWithAccessDeniedAndTheState()
     {
-        using var client = new BrowserlessOAuthClient(_host);
+        using var client = new BrowserlessOAuthClient(Host);
         var consent = await client.SignInAsync(client.AuthorizeUrl(SeedData.PublicClientId, PatientScopes), SeedData.AmyUsername, SeedData.AmyPassword);
 
         using var denied = await client.SubmitAsync(consent, "consent-form", ("consent", "deny"));
@@ -173,7 +164,7 @@ public sealed class OAuthFlowTests
     [Test]
     public async Task WrongAudience_RedirectsWithInvalidRequestAndTheState()
     {
-        using var client = new BrowserlessOAuthClient(_host);
+        using var client = new BrowserlessOAuthClient(Host);
 
         using var response = await client.GetAsync(client.AuthorizeUrl(SeedData.PublicClientId, PatientScopes, aud: "https://elsewhere.example/fhir"));
 
@@ -185,9 +176,9 @@ public sealed class OAuthFlowTests
     [Test]
     public async Task AudienceWithTrailingSlash_IsAccepted()
     {
-        using var client = new BrowserlessOAuthClient(_host);
+        using var client = new BrowserlessOAuthClient(Host);
 
-        using var response = await client.GetAsync(client.AuthorizeUrl(SeedData.PublicClientId, PatientScopes, aud: _host.FhirBaseUrl + "/"));
+        using var response = await client.GetAsync(client.AuthorizeUrl(SeedData.PublicClientId, PatientScopes, aud: Host.FhirBaseUrl + "/"));
 
         response.Headers.Location!.OriginalString.Should().StartWith("/login?");
     }
@@ -195,7 +186,7 @@ public sealed class OAuthFlowTests
     [Test]
     public async Task PlainPkce_IsRejected()
     {
-        using var client = new BrowserlessOAuthClient(_host);
+        using var client = new BrowserlessOAuthClient(Host);
 
         using var response = await client.GetAsync(client.AuthorizeUrl(SeedData.PublicClientId, PatientScopes,
             codeChallenge: client.Pkce.Verifier, codeChallengeMethod: "plain"));
@@ -208,7 +199,7 @@ public sealed class OAuthFlowTests
     [Test]
     public async Task MissingPkce_IsRejected()
     {
-        using var client = new BrowserlessOAuthClient(_host);
+        using var client = new BrowserlessOAuthClient(Host);
         var url = client.AuthorizeUrl(SeedData.PublicClientId, PatientScopes).Replace($"&code_challenge={client.Pkce.Challenge}", "");
 
         using var response = await client.GetAsync(url);
@@ -220,7 +211,7 @@ public sealed class OAuthFlowTests
     [Test]
     public async Task WrongCodeVerifier_IsRejectedAtTheTokenEndpoint()
     {
-        using var client = new BrowserlessOAuthClient(_host);
+        using var client = new BrowserlessOAuthClient(Host);
         var callback = await client.AuthorizeAsync(SeedData.PublicClientId, PatientScopes, SeedData.AmyUsername, SeedData.AmyPassword);
 
         using var response = await client.ExchangeCodeAsync(SeedData.PublicClientId, callback["code"], verifier: Pkce.Create().Verifier);
@@ -232,7 +223,7 @@ public sealed class OAuthFlowTests
     [Test]
     public async Task WrongPassword_ShowsTheLoginPageAgainWithAnError()
     {
-        using var client = new BrowserlessOAuthClient(_host);
+        using var client = new BrowserlessOAuthClient(Host);
         using var authorize = await client.GetAsync(client.AuthorizeUrl(SeedData.PublicClientId, PatientScopes));
         var loginUrl = authorize.Headers.Location!.OriginalString;
         var returnUrl = QueryHelpers.ParseQuery(loginUrl[loginUrl.IndexOf('?')..])["returnUrl"].ToString();

@@ -10,24 +10,15 @@ namespace SmartConformance.SelfTests.ReferenceServer;
 
 /// <summary>The reference server's OAuth policies: scope refusal, offline access, refresh rules and honest token lifetimes.</summary>
 [TestFixture]
-public sealed class OAuthPolicyTests
+public sealed class OAuthPolicyTests : ReferenceServerFixture
 {
     private const string Scopes = "openid fhirUser launch/patient patient/Patient.rs patient/Observation.rs offline_access";
-
-    private ReferenceServerHost _host = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync() =>
-        _host = await ReferenceServerHost.StartAsync(new ReferenceServerOptions { RedirectUris = [RedirectUri] });
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _host.DisposeAsync();
 
     [TestCase("smartconformance.unknown")]
     [TestCase("patient/Patient.sr")]
     public async Task UnknownOrMalformedScope_IsRedirectedAsInvalidScopeWithTheState(string scope)
     {
-        using var client = new BrowserlessOAuthClient(_host);
+        using var client = new BrowserlessOAuthClient(Host);
 
         using var response = await client.GetAsync(client.AuthorizeUrl(SeedData.PublicClientId, $"launch/patient {scope}"));
 
@@ -40,7 +31,7 @@ public sealed class OAuthPolicyTests
     [Test]
     public async Task ConfidentialClient_IsRegisteredForOfflineAccess()
     {
-        using var client = new BrowserlessOAuthClient(_host);
+        using var client = new BrowserlessOAuthClient(Host);
 
         var token = await TokenAsync(client, SeedData.ConfidentialClientId, SeedData.ConfidentialClientSecret);
 
@@ -51,7 +42,7 @@ public sealed class OAuthPolicyTests
     [Test]
     public async Task Refresh_WithBroaderScope_IsInvalidScope_AndTheUsedRefreshTokenIsDead()
     {
-        using var client = new BrowserlessOAuthClient(_host);
+        using var client = new BrowserlessOAuthClient(Host);
         var token = await TokenAsync(client, SeedData.ConfidentialClientId, SeedData.ConfidentialClientSecret);
         var original = Member(token, "refresh_token");
 
@@ -69,7 +60,7 @@ public sealed class OAuthPolicyTests
     [Test]
     public async Task Refresh_WithNarrowerScope_AnswersWithThatScope()
     {
-        using var client = new BrowserlessOAuthClient(_host);
+        using var client = new BrowserlessOAuthClient(Host);
         var token = await TokenAsync(client, SeedData.ConfidentialClientId, SeedData.ConfidentialClientSecret);
 
         using var narrower = await client.PostFormAsync("token", Refresh(Member(token, "refresh_token"), "launch/patient patient/Patient.rs offline_access"));
@@ -81,7 +72,7 @@ public sealed class OAuthPolicyTests
     [Test]
     public async Task ShortLivedClient_TokensLiveSeconds_AndAreRefusedAfterwards()
     {
-        using var client = new BrowserlessOAuthClient(_host);
+        using var client = new BrowserlessOAuthClient(Host);
         var token = await TokenAsync(client, SeedData.ShortLivedClientId, secret: null);
         var expiresIn = token.GetProperty("expires_in").GetInt32();
         expiresIn.Should().BeInRange(3, 4);

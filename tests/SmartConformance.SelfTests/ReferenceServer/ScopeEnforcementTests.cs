@@ -11,21 +11,12 @@ namespace SmartConformance.SelfTests.ReferenceServer;
 
 /// <summary>The resource server's scope rules beyond the patient compartment: types, granular categories, writes, includes.</summary>
 [TestFixture]
-public sealed class ScopeEnforcementTests
+public sealed class ScopeEnforcementTests : ReferenceServerFixture
 {
-    private ReferenceServerHost _host = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync() =>
-        _host = await ReferenceServerHost.StartAsync(new ReferenceServerOptions { RedirectUris = [RedirectUri] });
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _host.DisposeAsync();
-
     [Test]
     public async Task GranularScope_ReachesOnlyItsCategory()
     {
-        using var client = new BrowserlessOAuthClient(_host);
+        using var client = new BrowserlessOAuthClient(Host);
         var token = await AccessTokenAsync(client, $"launch/patient patient/Patient.rs {SeedData.GranularLabObservationScope}");
 
         using var search = await client.ReadFhirAsync($"Observation?patient={SeedData.Patient1Id}", token);
@@ -38,7 +29,7 @@ public sealed class ScopeEnforcementTests
     [Test]
     public async Task TypeOutsideTheScope_IsForbiddenEvenForTheLaunchPatient()
     {
-        using var client = new BrowserlessOAuthClient(_host);
+        using var client = new BrowserlessOAuthClient(Host);
         var token = await AccessTokenAsync(client, "launch/patient patient/Patient.rs patient/Observation.rs");
 
         using var condition = await client.ReadFhirAsync($"Condition?patient={SeedData.Patient1Id}", token);
@@ -49,24 +40,24 @@ public sealed class ScopeEnforcementTests
     [Test]
     public async Task Writes_NeedAWriteScope()
     {
-        using var client = new BrowserlessOAuthClient(_host);
+        using var client = new BrowserlessOAuthClient(Host);
         var readOnly = await AccessTokenAsync(client, "launch/patient patient/Observation.rs");
         using var refused = await PostObservationAsync(client, readOnly);
         refused.StatusCode.Should().Be(HttpStatusCode.Forbidden);
 
-        using var writer = new BrowserlessOAuthClient(_host);
+        using var writer = new BrowserlessOAuthClient(Host);
         var readWrite = await AccessTokenAsync(writer, "launch/patient patient/Observation.cruds");
         using var created = await PostObservationAsync(writer, readWrite);
         created.StatusCode.Should().Be(HttpStatusCode.Created);
-        created.Headers.Location!.AbsoluteUri.Should().StartWith($"{_host.FhirBaseUrl.AbsoluteUri}/Observation/");
-        using var readBack = await writer.ReadFhirAsync(created.Headers.Location.AbsoluteUri[(_host.FhirBaseUrl.AbsoluteUri.Length + 1)..], readWrite);
+        created.Headers.Location!.AbsoluteUri.Should().StartWith($"{Host.FhirBaseUrl.AbsoluteUri}/Observation/");
+        using var readBack = await writer.ReadFhirAsync(created.Headers.Location.AbsoluteUri[(Host.FhirBaseUrl.AbsoluteUri.Length + 1)..], readWrite);
         readBack.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
     [Test]
     public async Task Includes_NeverPullInAnotherPatient()
     {
-        using var client = new BrowserlessOAuthClient(_host);
+        using var client = new BrowserlessOAuthClient(Host);
         var token = await AccessTokenAsync(client, "launch/patient patient/Patient.rs patient/Observation.rs");
 
         using var included = await client.ReadFhirAsync("Observation?_include=Observation:subject", token);
@@ -88,7 +79,7 @@ public sealed class ScopeEnforcementTests
 
     private Task<HttpResponseMessage> PostObservationAsync(BrowserlessOAuthClient client, string token)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, $"{_host.FhirBaseUrl.AbsoluteUri}/Observation")
+        var request = new HttpRequestMessage(HttpMethod.Post, $"{Host.FhirBaseUrl.AbsoluteUri}/Observation")
         {
             Content = new StringContent($$$"""{"resourceType":"Observation","status":"final","code":{"text":"probe"},"subject":{"reference":"Patient/{{{SeedData.Patient1Id}}}"} }""",
                 Encoding.UTF8, "application/fhir+json"),
