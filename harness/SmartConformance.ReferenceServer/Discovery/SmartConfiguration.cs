@@ -18,4 +18,13 @@ internal sealed class SmartConfiguration
     public List<string>? ScopesSupported { get; set; }
     public List<string>? ResponseTypesSupported { get; set; }
     public List<string>? Capabilities { get; set; }
+    public string? UserAccessBrandBundle { get; set; }
+    public BrandIdentifier? UserAccessBrandIdentifier { get; set; }
+}
+
+/// <summary>A FHIR Identifier as discovery's <c>user_access_brand_identifier</c> carries it.</summary>
+internal sealed class BrandIdentifier
+{
+    public string? System { get; set; }
+    public string? Value { get; set; }
 }

@@ -41,6 +41,8 @@ internal sealed class SmartConfigurationFactory(ServerUrls urls, SmartConfigurat
             ScopesSupported = [.. SeedData.Scopes],
             ResponseTypesSupported = ["code"],
             Capabilities = [.. Capabilities],
+            UserAccessBrandBundle = urls.Absolute(Brands.BrandBundleFactory.Path.TrimStart('/')),
+            UserAccessBrandIdentifier = new BrandIdentifier { System = Brands.BrandBundleFactory.IdentifierSystem, Value = Brands.BrandBundleFactory.PrimaryIdentifier },
         };
         mutations.ApplyTo(configuration);
         return configuration;

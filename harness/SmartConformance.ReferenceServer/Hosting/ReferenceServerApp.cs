@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SmartConformance.ReferenceServer.Brands;
 using SmartConformance.ReferenceServer.Discovery;
 using SmartConformance.ReferenceServer.Ehr;
 using SmartConformance.ReferenceServer.Faults;
@@ -47,6 +48,7 @@ internal static class ReferenceServerApp
         services.AddSingleton<OperationOutcomes>();
         services.AddSingleton<SearchBundleFactory>();
         services.AddSingleton<SmartConfigurationFactory>();
+        services.AddSingleton<BrandBundleFactory>();
         services.AddSingleton<GrantedPrincipalFactory>();
         services.AddCors();
         services.AddReferenceStorage();
@@ -109,5 +111,6 @@ internal static class ReferenceServerApp
         app.MapFhirEndpoints();
         app.MapOpenFhirEndpoints();
         app.MapEhrEndpoints();
+        app.MapBrandEndpoints();
     }
 }

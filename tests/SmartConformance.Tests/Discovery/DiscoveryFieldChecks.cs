@@ -93,6 +93,66 @@ public sealed class DiscoveryFieldChecks : ConformanceFixture
         }
     }
 
+    [Test]
+    [Check("DISC-11", "The discovery document has the RECOMMENDED introspection_endpoint and user_access_brand_bundle/identifier (a warning when missing), and its optional fields are well-formed",
+        "SMART App Launch 2.2 Conformance: Metadata; User-access Brands: metadata", Spec.Metadata)]
+    [Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@99"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@386"),
+     Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@387"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@388"),
+     Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@391"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@406"),
+     Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@410"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@411"),
+     Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@427"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@428"),
+     Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@430"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@431")]
+    public async Task RecommendedAndOptionalFields_AreWellFormed()
+    {
+        var (fetch, config) = await RequireDocumentAsync();
+        var problems = new List<string>();
+        if (config.Has("token_endpoint_auth_methods_supported") && config.Strings("token_endpoint_auth_methods_supported") is null)
+            problems.Add("token_endpoint_auth_methods_supported is not an array of strings");
+        if (config.Root.TryGetProperty("user_access_brand_identifier", out var identifier))
+        {
+            if (identifier.ValueKind != JsonValueKind.Object)
+                problems.Add($"user_access_brand_identifier is a JSON {identifier.ValueKind}, not a FHIR Identifier object");
+            else
+                problems.AddRange(new[] { "value", "system" }.Where(m => !HasString(identifier, m)).Select(m => $"user_access_brand_identifier has no {m}"));
+        }
+        if (config.Root.TryGetProperty("associated_endpoints", out var associated))
+            problems.AddRange(AssociatedEndpointProblems(associated));
+        if (problems.Count > 0)
+            Fail($"Optional discovery fields are malformed: {string.Join("; ", problems)}.", fetch.Exchange,
+                "user_access_brand_identifier, when present, SHALL have a value and a system; associated_endpoints is an array of objects each with a url and a capabilities array; token_endpoint_auth_methods_supported is an array of strings");
+
+        var missing = new List<string>();
+        if (!config.Has("introspection_endpoint")) missing.Add("introspection_endpoint (how resource servers validate tokens)");
+        if (!config.Has("user_access_brand_bundle")) missing.Add("user_access_brand_bundle (the Brand Bundle apps use to show this provider)");
+        if (!config.Has("user_access_brand_identifier")) missing.Add("user_access_brand_identifier (this server's primary brand in that Bundle)");
+        if (missing.Count > 0)
+        {
+            Uses(fetch.Exchange);
+            Assert.Warn($"The discovery document lacks the RECOMMENDED {string.Join(", ", missing)}. See {Spec.Metadata} and {Spec.BrandMetadata}");
+        }
+    }
+
+    private static IEnumerable<string> AssociatedEndpointProblems(JsonElement associated)
+    {
+        if (associated.ValueKind != JsonValueKind.Array) { yield return $"associated_endpoints is a JSON {associated.ValueKind}, not an array"; yield break; }
+        var index = 0;
+        foreach (var endpoint in associated.EnumerateArray())
+        {
+            if (endpoint.ValueKind != JsonValueKind.Object) yield return $"associated_endpoints[{index}] is not an object";
+            else
+            {
+                if (!HasString(endpoint, "url")) yield return $"associated_endpoints[{index}] has no url";
+                if (!endpoint.TryGetProperty("capabilities", out var capabilities) || capabilities.ValueKind != JsonValueKind.Array
+                    || capabilities.EnumerateArray().Any(c => c.ValueKind != JsonValueKind.String))
+                    yield return $"associated_endpoints[{index}] has no capabilities array of strings";
+            }
+            index++;
+        }
+    }
+
+    private static bool HasString(JsonElement element, string member) =>
+        element.TryGetProperty(member, out var value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString());
+
     private static async Task<(DiscoveryFetch Fetch, SmartConfiguration Config)> RequireDocumentAsync()
     {
         var fetch = await Session.DiscoveryAsync();

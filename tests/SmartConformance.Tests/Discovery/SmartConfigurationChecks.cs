@@ -16,7 +16,8 @@ public sealed class SmartConfigurationChecks : ConformanceFixture
     [Check("DISC-01", "The discovery document is served as application/json at {fhirBase}/.well-known/smart-configuration, whatever the Accept header",
         "SMART App Launch 2.2 Conformance: Using .well-known", Spec.WellKnown)]
     [Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@372"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@374"),
-     Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@377")]
+     Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@377"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@30"),
+     Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@376"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@380")]
     public async Task DiscoveryDocument_IsServedAsJson()
     {
         const string requirement = "a 200 response with Content-Type application/json whose body is a JSON object, with no token needed, regardless of the Accept header sent";

@@ -21,6 +21,14 @@ public static class Spec
     public const string ResourceScopes = Smart + "scopes-and-launch-context.html#scopes-for-requesting-fhir-resources";
     public const string GranularScopes = Smart + "scopes-and-launch-context.html#finer-grained-resource-constraints-using-search-parameters";
     public const string FhirErrors = "https://hl7.org/fhir/R4/http.html#Status-Codes";
+    public const string Brands = Smart + "brands.html#conformance-overview";
+    public const string BrandBundleProfile = Smart + "brands.html#brand-bundle-profile";
+    public const string BrandMetadata = Smart + "brands.html#metadata-in-well-knownsmart-configuration";
+    public const string BrandCors = Smart + "brands.html#managing-cross-origin-resource-sharing-cors-for-fhir-resources";
+    public const string BrandCaching = Smart + "brands.html#caching-brand-bundles";
+    public const string BrandDataAbsent = Smart + "brands.html#must-support-definition-ms-and-data-absent-reasons";
+    public const string CapabilitySets = Smart + "conformance.html#capability-sets";
+    public const string Capabilities = Smart + "conformance.html#capabilities";
     public const string FhirSecurityService = "https://hl7.org/fhir/R4/capabilitystatement-definitions.html#CapabilityStatement.rest.security.service";
 
     public static string Hl7(int number) => $"hl7.fhir.uv.smart-app-launch_2.2.0@{number}";
