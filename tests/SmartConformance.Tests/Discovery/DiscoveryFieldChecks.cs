@@ -96,7 +96,7 @@ public sealed class DiscoveryFieldChecks : ConformanceFixture
     [Test]
     [Check("DISC-11", "The discovery document has the RECOMMENDED introspection_endpoint and user_access_brand_bundle/identifier (a warning when missing), and its optional fields are well-formed",
         "SMART App Launch 2.2 Conformance: Metadata; User-access Brands: metadata", Spec.Metadata)]
-    [Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@99"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@386"),
+    [Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@99"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@269"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@386"),
      Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@387"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@388"),
      Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@391"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@406"),
      Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@410"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@411"),
