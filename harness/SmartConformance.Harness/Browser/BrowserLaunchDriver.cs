@@ -10,7 +10,8 @@ namespace SmartConformance.Harness.Browser;
 /// until the authorization response reaches the redirect listener. Screenshots each step; with
 /// <paramref name="trace"/>, also records a Playwright trace of the launch into the artifact folder.
 /// </summary>
-public sealed class BrowserLaunchDriver(BrowserSession browser, ExchangeRecorder recorder, string artifactDirectory, bool trace = false)
+public sealed class BrowserLaunchDriver(BrowserSession browser, ExchangeRecorder recorder, string artifactDirectory, bool trace = false,
+    Session.RunTimings? timings = null)
 {
     private int _shots;
 
@@ -18,6 +19,7 @@ public sealed class BrowserLaunchDriver(BrowserSession browser, ExchangeRecorder
         string label, Uri authorizeUrl, IReadOnlyList<BrowserStep> steps, UserProfile user,
         Task<RedirectCapture> redirect, TimeoutsProfile timeouts, CancellationToken ct)
     {
+        using var timed = timings?.Measure(Session.RunTimings.Launches);
         var artifacts = new List<BrowserArtifact>();
         await using var context = await browser.NewContextAsync();
         var tracing = await LaunchTrace.StartAsync(trace, context, artifactDirectory, Sanitize(label), label);

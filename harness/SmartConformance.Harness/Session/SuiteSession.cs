@@ -50,7 +50,7 @@ public sealed class SuiteSession : IAsyncDisposable
         Tokens = new TokenClient(Http);
         ArtifactDirectory = Path.Combine(options.ReportDirectory, "artifacts");
         _browser = new Lazy<Task<BrowserSession>>(LaunchBrowserAsync);
-        _discovery = new Lazy<Task<DiscoveryFetch>>(() => DiscoveryFetch.RunAsync(Http, FhirBaseUrl, "application/json", CancellationToken.None));
+        _discovery = new Lazy<Task<DiscoveryFetch>>(() => Timed(RunTimings.Discovery, () => DiscoveryFetch.RunAsync(Http, FhirBaseUrl, "application/json", CancellationToken.None)));
         _standalonePatient = new Lazy<Task<LaunchOutcome>>(() =>
             StandaloneLaunch.RunAsync(this, "standalone-patient", Profile.Launches.StandalonePatient, CancellationToken.None));
     }
@@ -75,6 +75,8 @@ public sealed class SuiteSession : IAsyncDisposable
     public IReadOnlyList<string> Faults => _embedded is null ? [] : EffectiveFaults(Profile, Options);
 
     public EvidenceLedger Evidence { get; } = new();
+    /// <summary>Where the run's time went, by phase, for report.json's timings and the benchmark.</summary>
+    public RunTimings Timings { get; } = new();
     /// <summary>Which TLS certificates the run trusts (system store, the profile's CA bundle, or all under --insecure).</summary>
     public CertificateTrust Trust { get; }
     /// <summary>Every 429 the server answered and what the suite did about it.</summary>
@@ -113,7 +115,7 @@ public sealed class SuiteSession : IAsyncDisposable
     public Task<LaunchOutcome> StandalonePatientLaunchAsync() => _standalonePatient.Value;
 
     public async Task<BrowserLaunchDriver> BrowserDriverAsync() =>
-        new(await _browser.Value, Recorder, ArtifactDirectory, Options.Trace);
+        new(await _browser.Value, Recorder, ArtifactDirectory, Options.Trace, Timings);
 
     public static async Task<SuiteSession> StartAsync(ServerProfile profile, RunOptions options, IEmbeddedTargetFactory? embeddedFactory, IReadOnlyList<string> notices, CancellationToken ct = default)
     {
@@ -150,12 +152,17 @@ public sealed class SuiteSession : IAsyncDisposable
     private static IReadOnlyList<string> EffectiveFaults(ServerProfile profile, RunOptions options) =>
         (profile.Embedded?.Faults ?? []).Concat(options.Faults).Distinct().ToList();
 
-    private Task<BrowserSession> LaunchBrowserAsync()
+    private async Task<T> Timed<T>(string phase, Func<Task<T>> work)
+    {
+        using (Timings.Measure(phase)) return await work();
+    }
+
+    private Task<BrowserSession> LaunchBrowserAsync() => Timed(RunTimings.Browser, () =>
     {
         var path = BrowserLocator.Locate(Options.BrowserPath ?? Profile.Browser.ExecutablePath);
         return BrowserSession.LaunchAsync(path, headless: Profile.Browser.Headless && !Options.Headed, Profile.Browser.Args,
             ignoreHttpsErrors: Trust.TrustAll, trustedSpkiHashes: Trust.BundleSpkiHashes);
-    }
+    });
 
     private async Task CloseBrowserAsync()
     {
