@@ -18,7 +18,6 @@ public sealed class SuiteSession : IAsyncDisposable
     private readonly EmbeddedTarget? _embedded;
     private readonly Lazy<Task<BrowserSession>> _browser;
     private readonly Lazy<Task<DiscoveryFetch>> _discovery;
-    private readonly Lazy<Task<LaunchOutcome>> _standalonePatient;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task>> _shared = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<string> _notices;
@@ -51,8 +50,6 @@ public sealed class SuiteSession : IAsyncDisposable
         ArtifactDirectory = Path.Combine(options.ReportDirectory, "artifacts");
         _browser = new Lazy<Task<BrowserSession>>(LaunchBrowserAsync);
         _discovery = new Lazy<Task<DiscoveryFetch>>(() => Timed(RunTimings.Discovery, () => DiscoveryFetch.RunAsync(Http, FhirBaseUrl, "application/json", CancellationToken.None)));
-        _standalonePatient = new Lazy<Task<LaunchOutcome>>(() =>
-            StandaloneLaunch.RunAsync(this, "standalone-patient", Profile.Launches.StandalonePatient, CancellationToken.None));
     }
 
     /// <summary>The session of the run in progress; the conformance fixtures read it.</summary>
@@ -110,9 +107,31 @@ public sealed class SuiteSession : IAsyncDisposable
     /// Evidence that several checks share (a launch, a refreshed token, an expiry probe), started once on first
     /// request and awaited by every check that needs it. Keys name the evidence: "ehr-launch", "expiry-probe".
     /// </summary>
-    public Task<T> Shared<T>(string key, Func<SuiteSession, Task<T>> start) =>
-        (Task<T>)_shared.GetOrAdd(key, _ => new Lazy<Task>(() => start(this))).Value;
-    public Task<LaunchOutcome> StandalonePatientLaunchAsync() => _standalonePatient.Value;
+    /// <remarks>
+    /// The flow belongs to no check: it runs outside the asking check's async flow, its exchanges are owned by the shared
+    /// key, and every check that asks for the key gets them as evidence. Which check happens to ask first (a race when
+    /// fixtures run in parallel) changes nothing in the report.
+    /// </remarks>
+    public Task<T> Shared<T>(string key, Func<SuiteSession, Task<T>> start)
+    {
+        if (Recorder.Owner is { } asking) Evidence.UseShared(asking, key);
+        return (Task<T>)_shared.GetOrAdd(key, _ => new Lazy<Task>(() => Detached(key, () => start(this)))).Value;
+    }
+
+    public Task<LaunchOutcome> StandalonePatientLaunchAsync() =>
+        Shared("standalone-patient", s => StandaloneLaunch.RunAsync(s, "standalone-patient", s.Profile.Launches.StandalonePatient, CancellationToken.None));
+
+    private Task<T> Detached<T>(string key, Func<Task<T>> start)
+    {
+        using (ExecutionContext.SuppressFlow())
+        {
+            return Task.Run(() =>
+            {
+                Recorder.OwnFlow(EvidenceLedger.SharedOwner(key));
+                return start();
+            });
+        }
+    }
 
     public async Task<BrowserLaunchDriver> BrowserDriverAsync() =>
         new(await _browser.Value, Recorder, ArtifactDirectory, Options.Trace, Timings);
