@@ -3,8 +3,8 @@ using SmartConformance.Harness.Profiles;
 namespace SmartConformance.Cli.Running;
 
 /// <summary>
-/// How many check fixtures run at once. Bounded by the profile's load.maxConcurrentRequests, so a server that asks
-/// for one request at a time gets fixtures one at a time too; SMART_WORKERS overrides it (1 for a strictly serial run).
+/// How many check fixtures run at once: two per core, bounded by the profile's load.maxConcurrentRequests, so a server
+/// that asks for one request at a time gets fixtures one at a time too; SMART_WORKERS overrides it (1 for a serial run).
 /// </summary>
 public static class FixtureWorkers
 {
@@ -12,7 +12,7 @@ public static class FixtureWorkers
 
     public static int For(ServerProfile profile)
     {
-        var limit = Math.Max(1, profile.Load.MaxConcurrentRequests);
+        var limit = Math.Max(1, Math.Min(profile.Load.MaxConcurrentRequests, 2 * Environment.ProcessorCount));
         return int.TryParse(Environment.GetEnvironmentVariable(Variable), out var asked) && asked > 0 ? Math.Min(asked, limit) : limit;
     }
 }

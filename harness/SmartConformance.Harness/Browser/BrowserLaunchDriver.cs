@@ -19,7 +19,22 @@ public sealed class BrowserLaunchDriver(BrowserSession browser, ExchangeRecorder
         string label, Uri authorizeUrl, IReadOnlyList<BrowserStep> steps, UserProfile user,
         Task<RedirectCapture> redirect, TimeoutsProfile timeouts, CancellationToken ct)
     {
-        using var timed = timings?.Measure(Session.RunTimings.Launches);
+        await browser.LaunchGate.WaitAsync(ct);
+        try
+        {
+            using var timed = timings?.Measure(Session.RunTimings.Launches);
+            return await DriveAsync(label, authorizeUrl, steps, user, redirect, timeouts, ct);
+        }
+        finally
+        {
+            browser.LaunchGate.Release();
+        }
+    }
+
+    private async Task<BrowserLaunchResult> DriveAsync(
+        string label, Uri authorizeUrl, IReadOnlyList<BrowserStep> steps, UserProfile user,
+        Task<RedirectCapture> redirect, TimeoutsProfile timeouts, CancellationToken ct)
+    {
         var artifacts = new List<BrowserArtifact>();
         await using var context = await browser.NewContextAsync();
         var tracing = await LaunchTrace.StartAsync(trace, context, artifactDirectory, Sanitize(label), label);
