@@ -34,7 +34,9 @@ public static class Benchmark
             if (sample is null) return 1;
             floorRuns.Add(sample);
         }
-        var wait = LongestUnavoidableWait(root);
+        // The waits phase of report.json is the time a token-expiry wait was in progress: the wait the checks cannot avoid.
+        var measuredWaits = full.Where(f => f.Phases.ContainsKey("waits")).Select(f => f.Phases["waits"]).ToList();
+        var wait = measuredWaits.Count > 0 ? Math.Round(Median(measuredWaits), 2) : LongestUnavoidableWait(root);
         var floor = Median(floorRuns.Select(s => s.Seconds)) + wait;
         var result = Summarise(full, floorRuns, wait, floor);
         var output = Path.Combine(root, options.Output);

@@ -9,7 +9,8 @@ public sealed record ReportFiles(string Json, string JUnit, string Html);
 public static class ReportWriter
 {
     /// <summary>Creates <paramref name="directory"/> if needed and writes report.json, junit.xml and report.html into it, replacing earlier ones.</summary>
-    public static ReportFiles WriteAll(RunReport report, string directory)
+    /// <param name="beforeJson">Last changes to the report.json copy, made after the other two are written (the time spent writing them).</param>
+    public static ReportFiles WriteAll(RunReport report, string directory, Func<RunReport, RunReport>? beforeJson = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentException.ThrowIfNullOrEmpty(directory);
@@ -18,9 +19,9 @@ public static class ReportWriter
             Path.Combine(folder, JsonReportWriter.FileName),
             Path.Combine(folder, JUnitReportWriter.FileName),
             Path.Combine(folder, HtmlReportWriter.FileName));
-        JsonReportWriter.Write(report, files.Json);
         JUnitReportWriter.Write(report, files.JUnit);
         HtmlReportWriter.Write(report, files.Html);
+        JsonReportWriter.Write(beforeJson?.Invoke(report) ?? report, files.Json);
         return files;
     }
 }

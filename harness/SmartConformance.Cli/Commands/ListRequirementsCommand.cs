@@ -75,9 +75,10 @@ public static class ListRequirementsCommand
         return w.ToString();
     }
 
-    private static string Markdown(RequirementCoverage c)
+    /// <summary>The README's coverage table.</summary>
+    public static string Markdown(RequirementCoverage c)
     {
-        var w = new StringWriter();
+        var w = new StringWriter { NewLine = "\n" };
         w.WriteLine("| Requirements (HL7 SMART App Launch 2.2 server list) | Total | Tested | Explained, not tested |");
         w.WriteLine("|---|---:|---:|---:|");
         w.WriteLine($"| **All** | {c.Total} | {c.Tested} | {c.Explained} |");

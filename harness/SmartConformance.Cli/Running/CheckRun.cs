@@ -14,13 +14,15 @@ public static class CheckRun
 {
     private static readonly TimeSpan Grace = TimeSpan.FromSeconds(10);
 
+    /// <param name="workers">How many fixtures run at once (the checks assembly is parallel by fixture); 1 runs them one after another.</param>
     public static async Task<CheckRunResult> RunAsync(ResultCollector collector, ITestFilter filter, TimeSpan limit,
-        Func<Task> stopEverything, CancellationToken ct)
+        Func<Task> stopEverything, CancellationToken ct, int workers = 1)
     {
         var runner = new NUnitTestAssemblyRunner(new DefaultTestAssemblyBuilder());
         runner.Load(typeof(SuiteSetup).Assembly, new Dictionary<string, object>
         {
-            ["NumberOfTestWorkers"] = 0,
+            // 0 workers means no parallel dispatcher at all: every fixture runs on the calling thread, in order.
+            ["NumberOfTestWorkers"] = workers > 1 ? workers : 0,
             ["SynchronousEvents"] = true,
         });
         var planned = new List<ITest>();

@@ -1,5 +1,6 @@
 using SmartConformance.Harness.Browser;
 using SmartConformance.Harness.Evidence;
+using SmartConformance.Harness.Requirements;
 using SmartConformance.Harness.Session;
 using SmartConformance.Reports.Model;
 
@@ -19,6 +20,7 @@ public static class ReportBuilder
                 Group = o.Group,
                 Spec = new SpecReference(o.SpecSection, o.SpecUrl),
                 Requirements = o.Requirements,
+                Inferno = InfernoTrace.For(o.Requirements),
                 Verdict = o.Verdict,
                 Message = redactor.Apply(o.Message) ?? "",
                 DurationMs = (long)o.Duration.TotalMilliseconds,

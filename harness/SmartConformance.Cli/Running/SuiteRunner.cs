@@ -49,10 +49,22 @@ public static class SuiteRunner
         }
     }
 
+    /// <summary>
+    /// When the process is the smart-conformance command itself, start-up counts from the process start (the .NET host,
+    /// loading, JIT), as a user waits for it; a host that runs several suites (the self-tests) counts from this run's start.
+    /// </summary>
+    private static TimeSpan SinceProcessStart()
+    {
+        if (System.Reflection.Assembly.GetEntryAssembly() != typeof(SuiteRunner).Assembly) return TimeSpan.Zero;
+        try { return DateTime.Now - Process.GetCurrentProcess().StartTime; }
+        catch (Exception ex) when (ex is InvalidOperationException or NotSupportedException or System.ComponentModel.Win32Exception) { return TimeSpan.Zero; }
+    }
+
     private static async Task<(RunResult Result, Task? Checks)> RunLoadedAsync(ProfileLoadResult loaded, RunOptions options, string? filter, TextWriter console, CancellationToken ct)
     {
         var startedAt = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
+        var sinceProcessStart = SinceProcessStart();
         var notices = loaded.Warnings.Select(w => w.ToString()).ToList();
         SuiteSession session;
         try
@@ -67,13 +79,17 @@ public static class SuiteRunner
 
         await using (session)
         {
+            session.Timings.Add(RunTimings.StartUp, clock.Elapsed + sinceProcessStart);
             var before = RunNotices.Before(session, options);
             foreach (var notice in before) console.WriteLine("WARNING: " + notice);
             console.WriteLine($"SmartConformance {typeof(SuiteRunner).Assembly.GetName().Version?.ToString(3)} → {session.FhirBaseUrl}" +
                               (session.Faults.Count > 0 ? $" (faults: {string.Join(", ", session.Faults)})" : ""));
             var collector = new ResultCollector(Progress.CheckProgress.For(console, options));
             var limit = TimeSpan.FromSeconds(loaded.Profile.Timeouts.RunSeconds);
-            var run = await Task.Run(() => CheckRun.RunAsync(collector, CheckFilter.Parse(filter), limit, session.StopAsync, ct), CancellationToken.None);
+            var checksTimed = session.Timings.Measure(RunTimings.Checks);
+            var run = await Task.Run(() => CheckRun.RunAsync(collector, CheckFilter.Parse(filter), limit, session.StopAsync, ct, FixtureWorkers.For(loaded.Profile)), CancellationToken.None);
+            checksTimed.Dispose();
+            var reportTimed = session.Timings.Measure(RunTimings.Report);
             var outcomes = PartialRun.Complete(collector.Outcomes, run);
             if (run.StopReason is not null) console.WriteLine($"Stopped: {run.StopReason}; writing a partial report.");
 
@@ -84,7 +100,11 @@ public static class SuiteRunner
             {
                 Notices = [.. before, .. partial, .. report.Notices, .. RunNotices.After(session).Select(n => redactor.Apply(n)!)],
             };
-            var paths = ReportWriter.WriteAll(report, options.ReportDirectory);
+            var paths = ReportWriter.WriteAll(report, options.ReportDirectory, written =>
+            {
+                reportTimed.Dispose();
+                return written with { Timings = session.Timings.Snapshot() };
+            });
             var s = report.Summary;
             console.WriteLine($"{s.Passed} passed, {s.Failed} failed, {s.Errors} errors, {s.Skipped} skipped, {s.Warnings} warnings in {clock.Elapsed.TotalSeconds:0.0} s. Report: {Path.GetFullPath(paths.Html)}");
             if (options.NoRedact) console.WriteLine("WARNING: " + RunNotices.NoRedact);

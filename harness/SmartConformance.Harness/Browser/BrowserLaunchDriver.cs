@@ -10,11 +10,28 @@ namespace SmartConformance.Harness.Browser;
 /// until the authorization response reaches the redirect listener. Screenshots each step; with
 /// <paramref name="trace"/>, also records a Playwright trace of the launch into the artifact folder.
 /// </summary>
-public sealed class BrowserLaunchDriver(BrowserSession browser, ExchangeRecorder recorder, string artifactDirectory, bool trace = false)
+public sealed class BrowserLaunchDriver(BrowserSession browser, ExchangeRecorder recorder, string artifactDirectory, bool trace = false,
+    Session.RunTimings? timings = null)
 {
     private int _shots;
 
     public async Task<BrowserLaunchResult> RunAsync(
+        string label, Uri authorizeUrl, IReadOnlyList<BrowserStep> steps, UserProfile user,
+        Task<RedirectCapture> redirect, TimeoutsProfile timeouts, CancellationToken ct)
+    {
+        await browser.LaunchGate.WaitAsync(ct);
+        try
+        {
+            using var timed = timings?.Measure(Session.RunTimings.Launches);
+            return await DriveAsync(label, authorizeUrl, steps, user, redirect, timeouts, ct);
+        }
+        finally
+        {
+            browser.LaunchGate.Release();
+        }
+    }
+
+    private async Task<BrowserLaunchResult> DriveAsync(
         string label, Uri authorizeUrl, IReadOnlyList<BrowserStep> steps, UserProfile user,
         Task<RedirectCapture> redirect, TimeoutsProfile timeouts, CancellationToken ct)
     {

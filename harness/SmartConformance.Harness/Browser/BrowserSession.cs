@@ -20,6 +20,12 @@ public sealed class BrowserSession : IAsyncDisposable
     }
 
     public IBrowser Browser { get; }
+
+    /// <summary>
+    /// Launches that drive the browser at the same time, at most one per core: fixtures run in parallel, but logins that
+    /// compete for the CPU would each get slower, and on a loaded machine run into the profile's step timeouts.
+    /// </summary>
+    public SemaphoreSlim LaunchGate { get; } = new(Math.Max(1, Environment.ProcessorCount));
     public string ExecutablePath { get; }
     /// <summary>True under --insecure: the browser accepts any certificate, as the suite's own HTTP client does.</summary>
     public bool IgnoreHttpsErrors { get; }

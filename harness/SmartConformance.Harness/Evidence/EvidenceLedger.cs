@@ -11,6 +11,14 @@ public sealed class EvidenceLedger
 {
     private readonly ConcurrentDictionary<string, ConcurrentQueue<HttpExchange>> _exchanges = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<BrowserArtifact>> _artifacts = new();
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> _sharedUse = new();
+
+    /// <summary>The owner of the exchanges a shared evidence flow makes (see SuiteSession.Shared).</summary>
+    public static string SharedOwner(string key) => "shared:" + key;
+
+    /// <summary>The check (or shared flow) asked for the shared evidence named <paramref name="key"/>: its exchanges are the check's evidence too.</summary>
+    public void UseShared(string check, string key) =>
+        _sharedUse.GetOrAdd(check, _ => new ConcurrentDictionary<string, byte>()).TryAdd(SharedOwner(key), 0);
 
     public void Use(string check, IEnumerable<HttpExchange?> exchanges)
     {
@@ -26,9 +34,22 @@ public sealed class EvidenceLedger
     }
 
     public IReadOnlyList<HttpExchange> ExchangesFor(string check, ExchangeRecorder recorder) =>
-        (_exchanges.TryGetValue(check, out var used) ? used.ToList() : [])
-            .Concat(recorder.OwnedBy(check))
+        Owners(check).SelectMany(owner => (_exchanges.TryGetValue(owner, out var used) ? used.ToList() : []).Concat(recorder.OwnedBy(owner)))
             .DistinctBy(e => e.Sequence).OrderBy(e => e.Sequence).ToList();
+
+    /// <summary>The check itself and every shared flow it used, directly or through another shared flow.</summary>
+    private HashSet<string> Owners(string check)
+    {
+        var owners = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>([check]);
+        while (pending.TryPop(out var owner))
+        {
+            if (!owners.Add(owner)) continue;
+            if (_sharedUse.TryGetValue(owner, out var shared))
+                foreach (var key in shared.Keys) pending.Push(key);
+        }
+        return owners;
+    }
 
     public IReadOnlyList<BrowserArtifact> ArtifactsFor(string check) =>
         _artifacts.TryGetValue(check, out var used) ? used.DistinctBy(a => a.FullPath).ToList() : [];

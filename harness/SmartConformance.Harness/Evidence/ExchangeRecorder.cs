@@ -9,16 +9,26 @@ namespace SmartConformance.Harness.Evidence;
 public sealed class ExchangeRecorder
 {
     private readonly ConcurrentQueue<HttpExchange> _exchanges = new();
+    private readonly AsyncLocal<string?> _flowOwner = new();
     private long _sequence;
 
     /// <summary>Says which check is running now, so an exchange can be attributed to it. Set by the test layer.</summary>
     public Func<string?> CurrentOwner { get; set; } = () => null;
 
+    /// <summary>
+    /// Who the exchanges made now belong to: the evidence flow this code runs in (<see cref="OwnFlow"/>), else the running
+    /// check. Both follow the async flow, not the thread, so they stay right when fixtures run in parallel.
+    /// </summary>
+    public string? Owner => _flowOwner.Value ?? CurrentOwner();
+
+    /// <summary>Attributes the exchanges of the current async flow (and what it starts) to <paramref name="owner"/>.</summary>
+    public void OwnFlow(string owner) => _flowOwner.Value = owner;
+
     public long NextSequence() => Interlocked.Increment(ref _sequence);
 
     public HttpExchange Record(HttpExchange exchange)
     {
-        var owned = exchange.Owner is null ? exchange with { Owner = CurrentOwner() } : exchange;
+        var owned = exchange.Owner is null ? exchange with { Owner = Owner } : exchange;
         _exchanges.Enqueue(owned);
         return owned;
     }

@@ -34,7 +34,10 @@ public sealed record ExpiryProbe
 
         probe = probe with { Before = await FhirRead.GetAsync(session.Http, session.FhirBaseUrl, patientPath, token, "fhir-read-before-expiry", ct) };
         var wait = TimeSpan.FromSeconds(expiresIn + skewSeconds) - issued.Elapsed;
-        if (wait > TimeSpan.Zero) await Task.Delay(wait, ct);
+        if (wait > TimeSpan.Zero)
+        {
+            using (session.Timings.Measure(RunTimings.Waits)) await Task.Delay(wait, ct);
+        }
         return probe with
         {
             Waited = issued.Elapsed,

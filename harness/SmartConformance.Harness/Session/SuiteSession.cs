@@ -18,7 +18,6 @@ public sealed class SuiteSession : IAsyncDisposable
     private readonly EmbeddedTarget? _embedded;
     private readonly Lazy<Task<BrowserSession>> _browser;
     private readonly Lazy<Task<DiscoveryFetch>> _discovery;
-    private readonly Lazy<Task<LaunchOutcome>> _standalonePatient;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task>> _shared = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<string> _notices;
@@ -50,9 +49,7 @@ public sealed class SuiteSession : IAsyncDisposable
         Tokens = new TokenClient(Http);
         ArtifactDirectory = Path.Combine(options.ReportDirectory, "artifacts");
         _browser = new Lazy<Task<BrowserSession>>(LaunchBrowserAsync);
-        _discovery = new Lazy<Task<DiscoveryFetch>>(() => DiscoveryFetch.RunAsync(Http, FhirBaseUrl, "application/json", CancellationToken.None));
-        _standalonePatient = new Lazy<Task<LaunchOutcome>>(() =>
-            StandaloneLaunch.RunAsync(this, "standalone-patient", Profile.Launches.StandalonePatient, CancellationToken.None));
+        _discovery = new Lazy<Task<DiscoveryFetch>>(() => Timed(RunTimings.Discovery, () => DiscoveryFetch.RunAsync(Http, FhirBaseUrl, "application/json", CancellationToken.None)));
     }
 
     /// <summary>The session of the run in progress; the conformance fixtures read it.</summary>
@@ -75,6 +72,8 @@ public sealed class SuiteSession : IAsyncDisposable
     public IReadOnlyList<string> Faults => _embedded is null ? [] : EffectiveFaults(Profile, Options);
 
     public EvidenceLedger Evidence { get; } = new();
+    /// <summary>Where the run's time went, by phase, for report.json's timings and the benchmark.</summary>
+    public RunTimings Timings { get; } = new();
     /// <summary>Which TLS certificates the run trusts (system store, the profile's CA bundle, or all under --insecure).</summary>
     public CertificateTrust Trust { get; }
     /// <summary>Every 429 the server answered and what the suite did about it.</summary>
@@ -108,12 +107,34 @@ public sealed class SuiteSession : IAsyncDisposable
     /// Evidence that several checks share (a launch, a refreshed token, an expiry probe), started once on first
     /// request and awaited by every check that needs it. Keys name the evidence: "ehr-launch", "expiry-probe".
     /// </summary>
-    public Task<T> Shared<T>(string key, Func<SuiteSession, Task<T>> start) =>
-        (Task<T>)_shared.GetOrAdd(key, _ => new Lazy<Task>(() => start(this))).Value;
-    public Task<LaunchOutcome> StandalonePatientLaunchAsync() => _standalonePatient.Value;
+    /// <remarks>
+    /// The flow belongs to no check: it runs outside the asking check's async flow, its exchanges are owned by the shared
+    /// key, and every check that asks for the key gets them as evidence. Which check happens to ask first (a race when
+    /// fixtures run in parallel) changes nothing in the report.
+    /// </remarks>
+    public Task<T> Shared<T>(string key, Func<SuiteSession, Task<T>> start)
+    {
+        if (Recorder.Owner is { } asking) Evidence.UseShared(asking, key);
+        return (Task<T>)_shared.GetOrAdd(key, _ => new Lazy<Task>(() => Detached(key, () => start(this)))).Value;
+    }
+
+    public Task<LaunchOutcome> StandalonePatientLaunchAsync() =>
+        Shared("standalone-patient", s => StandaloneLaunch.RunAsync(s, "standalone-patient", s.Profile.Launches.StandalonePatient, CancellationToken.None));
+
+    private Task<T> Detached<T>(string key, Func<Task<T>> start)
+    {
+        using (ExecutionContext.SuppressFlow())
+        {
+            return Task.Run(() =>
+            {
+                Recorder.OwnFlow(EvidenceLedger.SharedOwner(key));
+                return start();
+            });
+        }
+    }
 
     public async Task<BrowserLaunchDriver> BrowserDriverAsync() =>
-        new(await _browser.Value, Recorder, ArtifactDirectory, Options.Trace);
+        new(await _browser.Value, Recorder, ArtifactDirectory, Options.Trace, Timings);
 
     public static async Task<SuiteSession> StartAsync(ServerProfile profile, RunOptions options, IEmbeddedTargetFactory? embeddedFactory, IReadOnlyList<string> notices, CancellationToken ct = default)
     {
@@ -150,12 +171,17 @@ public sealed class SuiteSession : IAsyncDisposable
     private static IReadOnlyList<string> EffectiveFaults(ServerProfile profile, RunOptions options) =>
         (profile.Embedded?.Faults ?? []).Concat(options.Faults).Distinct().ToList();
 
-    private Task<BrowserSession> LaunchBrowserAsync()
+    private async Task<T> Timed<T>(string phase, Func<Task<T>> work)
+    {
+        using (Timings.Measure(phase)) return await work();
+    }
+
+    private Task<BrowserSession> LaunchBrowserAsync() => Timed(RunTimings.Browser, () =>
     {
         var path = BrowserLocator.Locate(Options.BrowserPath ?? Profile.Browser.ExecutablePath);
         return BrowserSession.LaunchAsync(path, headless: Profile.Browser.Headless && !Options.Headed, Profile.Browser.Args,
             ignoreHttpsErrors: Trust.TrustAll, trustedSpkiHashes: Trust.BundleSpkiHashes);
-    }
+    });
 
     private async Task CloseBrowserAsync()
     {

@@ -117,6 +117,12 @@ main { padding: 16px 0 40px; }
 .baseline-list .was { color: var(--muted); font-size: 12px; white-space: nowrap; }
 
 details > summary { cursor: pointer; }
+section.requirements { padding: 12px 16px; margin: 16px 0; }
+details.req-group { margin: 8px 0; }
+table.req { border-collapse: collapse; width: 100%; font-size: 13px; margin-top: 6px; }
+table.req th, table.req td { text-align: left; vertical-align: top; padding: 4px 8px 4px 0; border-bottom: 1px solid #eef1f4; }
+table.req td:first-child { white-space: nowrap; }
+table.req a.chip { text-decoration: none; }
 .exchanges { margin-top: 10px; }
 .exchanges > summary { font-size: 13px; color: var(--accent); font-weight: 500; }
 .ex { border: 1px solid var(--line); border-radius: 6px; margin-top: 6px; background: var(--bg); }

@@ -36,6 +36,7 @@ public static class HtmlReportWriter
         html.Append(report.Checks.Count == 0
             ? "<p class=\"card empty\">No checks were run.</p>\n"
             : "<p class=\"card empty\" id=\"sc-empty\" hidden>No check matches the filters.</p>\n");
+        RequirementsHtml.Append(html, report.Requirements, report.Checks);
         html.Append("</main>\n");
         Footer(html, report);
         html.Append("<script>").Append(HtmlAssets.Js).Append("</script>\n");
@@ -86,6 +87,8 @@ public static class HtmlReportWriter
         if (report.Target.Faults.Count > 0)
             Meta(html, "Faults", string.Concat(report.Target.Faults.Select(f => $"<span class=\"chip fault\">{HtmlText.Escape(f)}</span>")));
         Meta(html, "Suite", HtmlText.Escape($"{report.Suite.Name} {report.Suite.Version}"));
+        if (report.Requirements is { Rows.Count: > 0 } requirements)
+            Meta(html, "Requirements", $"<a href=\"#{RequirementsHtml.Anchor}\">{requirements.Coverage.Tested.ToString(CultureInfo.InvariantCulture)} of {requirements.Coverage.Total.ToString(CultureInfo.InvariantCulture)} tested</a>");
         if (report.Artifacts.Count > 0)
             Meta(html, "Run files", ArtifactHtml.Links(report.Artifacts));
         html.Append("</dl>\n</div></header>\n");

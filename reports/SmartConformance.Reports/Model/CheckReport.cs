@@ -8,6 +8,8 @@ public sealed record CheckReport
     public required string Group { get; init; }
     public required SpecReference Spec { get; init; }
     public IReadOnlyList<string> Requirements { get; init; } = [];
+    /// <summary>Inferno SMART App Launch test ids (1.2.08...) that cover the same requirements.</summary>
+    public IReadOnlyList<string> Inferno { get; init; } = [];
     /// <summary>One of <see cref="Verdicts"/>.</summary>
     public required string Verdict { get; init; }
     public required string Message { get; init; }

@@ -22,6 +22,12 @@ public sealed record RunReport
     /// <summary>Files of the whole run rather than of one check (the browser traces of --trace).</summary>
     public IReadOnlyList<ArtifactReport> Artifacts { get; init; } = [];
 
+    /// <summary>
+    /// Milliseconds per phase of the run (startUp, browser, discovery, launches, waits, checks, report): the wall-clock
+    /// time during which the phase was in progress; phases overlap when fixtures run in parallel.
+    /// </summary>
+    public IReadOnlyDictionary<string, long>? Timings { get; init; }
+
     /// <summary>The comparison with an earlier report.json, when the run was given --baseline.</summary>
     public BaselineComparison? Baseline { get; init; }
 }

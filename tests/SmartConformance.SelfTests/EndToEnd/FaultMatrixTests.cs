@@ -4,6 +4,7 @@ using NUnit.Framework;
 using SmartConformance.Cli.Commands;
 using SmartConformance.Cli.Running;
 using SmartConformance.ReferenceServer;
+using SmartConformance.Reports;
 using SmartConformance.Reports.Model;
 using SmartConformance.SelfTests.Support;
 
@@ -11,12 +12,12 @@ namespace SmartConformance.SelfTests.EndToEnd;
 
 /// <summary>
 /// Every check is proven to fail: the faultless reference server passes every check, and each named fault
-/// makes exactly the checks it names fail, and no other. The matrix is written to reports/fault-matrix.json.
+/// makes exactly the checks it names fail, and no other. The matrix is written to reports/fault-matrix.json and fault-matrix.html.
 /// </summary>
 [NonParallelizable]
 public sealed class FaultMatrixTests
 {
-    private static readonly List<object> Matrix = [];
+    private static readonly List<FaultMatrixRow> Matrix = [];
 
     // Checks that do not apply to the reference server, each with the reason it skips; every other check must pass.
     private static readonly Dictionary<string, string> NotApplicableToReference = new()
@@ -38,6 +39,13 @@ public sealed class FaultMatrixTests
         var verdicts = result.Report!.Checks.ToDictionary(c => c.Id, c => $"{c.Verdict}: {c.Message}");
         verdicts.Where(v => !NotApplicableToReference.ContainsKey(v.Key)).Should().OnlyContain(v => v.Value.StartsWith("pass"), console);
         verdicts.Where(v => NotApplicableToReference.ContainsKey(v.Key)).Should().OnlyContain(v => v.Value.StartsWith("skip"), console);
+        var failing = result.Report.Checks.Where(c => c.Verdict is Verdicts.Fail or Verdicts.Error).Select(c => c.Id).Order().ToList();
+        var warning = result.Report.Checks.Where(c => c.Verdict is Verdicts.Warn).Select(c => c.Id).Order().ToList();
+        lock (Matrix) Matrix.Add(new FaultMatrixRow
+        {
+            Description = "The reference server as shipped: every check passes", Actual = failing, ActualWarnings = warning,
+            Caught = failing.Count == 0 && warning.Count == 0,
+        });
         verdicts.Keys.Should().BeEquivalentTo(ListChecksCommand.Explore().Select(c => c.Id), "every check ran");
         File.Exists(Path.Combine(dir, "report.html")).Should().BeTrue();
         File.Exists(Path.Combine(dir, "report.json")).Should().BeTrue();
@@ -53,10 +61,11 @@ public sealed class FaultMatrixTests
         var failing = result.Report!.Checks.Where(c => c.Verdict is Verdicts.Fail or Verdicts.Error).Select(c => c.Id).OrderBy(i => i).ToList();
         var warning = result.Report.Checks.Where(c => c.Verdict is Verdicts.Warn).Select(c => c.Id).OrderBy(i => i).ToList();
         var expectedWarnings = fault.ExpectedWarnings ?? [];
-        lock (Matrix) Matrix.Add(new
+        lock (Matrix) Matrix.Add(new FaultMatrixRow
         {
-            fault = faultName, expected = fault.ExpectedChecks, actual = failing, expectedWarnings, actualWarnings = warning,
-            caught = failing.SequenceEqual(fault.ExpectedChecks.OrderBy(i => i)) && warning.SequenceEqual(expectedWarnings.OrderBy(i => i)),
+            Fault = faultName, Description = fault.Description, Spec = fault.Spec,
+            Expected = fault.ExpectedChecks, Actual = failing, ExpectedWarnings = expectedWarnings, ActualWarnings = warning,
+            Caught = failing.SequenceEqual(fault.ExpectedChecks.OrderBy(i => i)) && warning.SequenceEqual(expectedWarnings.OrderBy(i => i)),
         });
         failing.Should().BeEquivalentTo(fault.ExpectedChecks, console);
         warning.Should().BeEquivalentTo(expectedWarnings, console);
@@ -74,7 +83,9 @@ public sealed class FaultMatrixTests
     public void WriteMatrix()
     {
         if (Matrix.Count == 0) return;
-        var path = Path.Combine(RepoPaths.Root, "reports", "fault-matrix.json");
-        File.WriteAllText(path, JsonSerializer.Serialize(Matrix, new JsonSerializerOptions { WriteIndented = true }));
+        var folder = Path.Combine(RepoPaths.Root, "reports");
+        var json = new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+        File.WriteAllText(Path.Combine(folder, "fault-matrix.json"), JsonSerializer.Serialize(Matrix, json));
+        FaultMatrixHtmlWriter.Write(Matrix, Path.Combine(folder, FaultMatrixHtmlWriter.FileName));
     }
 }

@@ -34,7 +34,7 @@ public sealed class JsonReportTests
 
         var tok01 = root.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("id").GetString() == "TOK-01");
         Names(tok01).Should().BeEquivalentTo(
-            "id", "title", "group", "spec", "requirements", "verdict", "message", "durationMs", "exchanges", "artifacts");
+            "id", "title", "group", "spec", "requirements", "inferno", "verdict", "message", "durationMs", "exchanges", "artifacts");
         Names(tok01.GetProperty("spec")).Should().BeEquivalentTo("section", "url");
         Names(tok01.GetProperty("artifacts")[0]).Should().BeEquivalentTo("title", "path", "kind");
         Names(tok01.GetProperty("exchanges")[0]).Should().BeEquivalentTo(

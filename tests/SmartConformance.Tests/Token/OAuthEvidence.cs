@@ -69,7 +69,8 @@ internal static class OAuthEvidence
     /// </summary>
     private static Task<T> Shared<T>(string key, Func<SuiteSession, Task<T>> start)
     {
-        _ = Expiry();
+        // Started here, not asked for: outside the check's flow, so its exchanges are not this check's evidence.
+        using (ExecutionContext.SuppressFlow()) _ = Task.Run(Expiry);
         return Session.Shared(key, session => Detached(() => start(session)));
     }
 

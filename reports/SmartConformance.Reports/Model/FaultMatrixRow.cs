@@ -1,0 +1,17 @@
+namespace SmartConformance.Reports.Model;
+
+/// <summary>
+/// One run of the fault matrix: the fault switched on in the reference server (null for the faultless run), what it
+/// breaks, the checks that must fail (or warn) and those that did, and whether they are exactly the same.
+/// </summary>
+public sealed record FaultMatrixRow
+{
+    public string? Fault { get; init; }
+    public string Description { get; init; } = "";
+    public string Spec { get; init; } = "";
+    public IReadOnlyList<string> Expected { get; init; } = [];
+    public IReadOnlyList<string> Actual { get; init; } = [];
+    public IReadOnlyList<string> ExpectedWarnings { get; init; } = [];
+    public IReadOnlyList<string> ActualWarnings { get; init; } = [];
+    public bool Caught { get; init; }
+}
