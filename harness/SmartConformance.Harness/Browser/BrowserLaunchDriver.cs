@@ -17,7 +17,7 @@ public sealed class BrowserLaunchDriver(BrowserSession browser, ExchangeRecorder
 
     public async Task<BrowserLaunchResult> RunAsync(
         string label, Uri authorizeUrl, IReadOnlyList<BrowserStep> steps, UserProfile user,
-        Task<RedirectCapture> redirect, TimeoutsProfile timeouts, CancellationToken ct)
+        Task<RedirectCapture> redirect, TimeoutsProfile timeouts, CancellationToken ct, Func<RedirectCapture, IPage, Task>? whileSignedIn = null)
     {
         await browser.LaunchGate.WaitAsync(ct);
         try
@@ -68,6 +68,9 @@ public sealed class BrowserLaunchDriver(BrowserSession browser, ExchangeRecorder
                         $"The browser finished the profile's steps but no authorization response reached the redirect URI within {deadline.TotalSeconds:0} s; the page stayed at {page.Url}.", null);
                 await Task.WhenAny(redirect, Task.Delay(250, ct));
             }
+            // Work that needs the user's browser session still open (e.g. logging out after using the tokens).
+            if (whileSignedIn is not null)
+                await whileSignedIn(await redirect, page);
             if (tracing is not null && await tracing.StopAsync() is { } saved)
                 artifacts.Add(saved);
             return new BrowserLaunchResult(await redirect, artifacts, traffic);

@@ -15,7 +15,7 @@ public static class AuthorizationCodeFlow
 {
     /// <param name="preflight">Ask once without a browser first, so a refusal that needs no login is seen without one.</param>
     public static async Task<CodeAttempt> RequestCodeAsync(SuiteSession session, string label, LaunchProfile launch,
-        PkceMode pkce = PkceMode.S256, bool preflight = false, CancellationToken ct = default)
+        PkceMode pkce = PkceMode.S256, bool preflight = false, CancellationToken ct = default, ClientProfile? client = null)
     {
         var profile = session.Profile;
         var discovery = await session.DiscoveryAsync();
@@ -25,7 +25,7 @@ public static class AuthorizationCodeFlow
         var request = new AuthorizeRequest
         {
             AuthorizationEndpoint = authorizationEndpoint,
-            ClientId = profile.Client(launch.Client).ClientId,
+            ClientId = (client ?? profile.Client(launch.Client)).ClientId,
             RedirectUri = session.RedirectUri,
             Scope = launch.Scope,
             State = CryptoRandom.CreateUniqueId(24),

@@ -34,6 +34,9 @@ internal static class ProfileRules
         };
         if (profile.Launches.Ehr is { } ehr) launches.Add(("$.launches.ehr", ehr.Client, ehr.User));
         if (profile.Launches.Confidential is { } confidential) launches.Add(("$.launches.confidential", confidential.Client, confidential.User));
+        if (profile.UserScopes is { } userScopes) launches.Add(("$.userScopes", userScopes.Client, userScopes.User));
+        if (profile.Sessions?.Client is { } sessionClient && profile.Clients.All(c => c.Name != sessionClient))
+            yield return new ProfileProblem("$.sessions.client", $"found \"{sessionClient}\", expected one of the client names: {Names(profile.Clients.Select(c => c.Name))}");
         foreach (var (launchPath, client, user) in launches)
         {
             if (profile.Clients.All(c => c.Name != client))

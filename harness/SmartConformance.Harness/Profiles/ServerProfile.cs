@@ -21,6 +21,10 @@ public sealed record ServerProfile
     public string? OpenFhirBaseUrl { get; init; }
     public FhirAccessProfile FhirAccess { get; init; } = new();
     public PoliciesProfile Policies { get; init; } = new();
+    /// <summary>How the suite ends a user's sign-in session (online access checks); null when it cannot.</summary>
+    public SessionsProfile? Sessions { get; init; }
+    /// <summary>A launch with user-level scopes and the patients its user can see; null when the server has none.</summary>
+    public UserScopesProfile? UserScopes { get; init; }
 
     /// <summary>Where the profile was read from (for the report); not part of the file.</summary>
     public string SourcePath { get; init; } = "";
@@ -171,4 +175,22 @@ public sealed record AccessTokenExpiryPolicy
     public double MaxWaitSeconds { get; init; } = 15;
     /// <summary>Seconds after expires_in before the token must be refused (clock skew the resource server allows).</summary>
     public double SkewSeconds { get; init; } = 5;
+}
+
+/// <summary>The server's sign-in session: where the browser logs out, and which client asks for online_access.</summary>
+public sealed record SessionsProfile
+{
+    /// <summary>A page that ends the browser's session, with {origin} and {fhirBaseUrl}; null when the suite cannot log out.</summary>
+    public string? LogoutUrl { get; init; }
+    /// <summary>The client of the online_access launch (one allowed refresh tokens); null for the standalone launch's client.</summary>
+    public string? Client { get; init; }
+}
+
+/// <summary>A standalone launch with user-level scopes (e.g. a clinician with user/*.rs) and patients that user can see.</summary>
+public sealed record UserScopesProfile
+{
+    public required string Client { get; init; }
+    public required string User { get; init; }
+    public required string Scope { get; init; }
+    public IReadOnlyList<string> Patients { get; init; } = [];
 }

@@ -26,5 +26,6 @@ public sealed class SmartConfiguration(JsonElement root)
 
     public Uri? AuthorizationEndpoint => Url("authorization_endpoint");
     public Uri? TokenEndpoint => Url("token_endpoint");
+    public Uri? RegistrationEndpoint => Url("registration_endpoint");
     public IReadOnlyList<string> Capabilities => Strings("capabilities") ?? [];
 }

@@ -12,6 +12,7 @@ internal sealed class SmartConfiguration
     public string? TokenEndpoint { get; set; }
     public string? IntrospectionEndpoint { get; set; }
     public string? RevocationEndpoint { get; set; }
+    public string? RegistrationEndpoint { get; set; }
     public List<string>? GrantTypesSupported { get; set; }
     public List<string>? CodeChallengeMethodsSupported { get; set; }
     public List<string>? TokenEndpointAuthMethodsSupported { get; set; }

@@ -26,6 +26,12 @@ internal sealed class FaultContext(
     /// <summary>The authorization server's switches (scope refusal, offline access).</summary>
     public OAuthPolicy OAuth { get; init; } = new();
 
+    /// <summary>The dynamic client registration endpoint's switches.</summary>
+    public ReferenceServer.Registration.RegistrationPolicy Registration { get; init; } = new();
+
+    /// <summary>Online access's switches (refresh tokens for online_access, their end at logout).</summary>
+    public ReferenceServer.Sessions.SessionPolicy Sessions { get; init; } = new();
+
     /// <summary>Last resort, e.g. to decorate a service; registrations made here win over the defaults.</summary>
     public IServiceCollection Services { get; } = services;
 

@@ -23,8 +23,10 @@ internal sealed class FhirAccessDecider(FhirAccessPolicy policy)
         var granting = user.GetScopes()
             .Select(SmartScope.TryParse)
             .OfType<SmartScope>()
+            .Where(scope => !scope.IsV1 || policy.HonourV1Scopes)
             .Where(scope => scope.Allows(interaction) || IsWrite(interaction) && !policy.EnforceWriteScopes && scope.Allows(FhirInteraction.Read))
-            .Where(scope => scope.Covers(resourceType) || !policy.EnforceScopeResourceTypes)
+            .Where(scope => scope.Covers(resourceType) && (policy.WildcardCoversEveryType || scope.ResourceType != "*" || resourceType is "Patient" or "Observation")
+                || !policy.EnforceScopeResourceTypes)
             .ToList();
         var verb = interaction.ToString().ToLowerInvariant();
         if (granting.Count == 0)
@@ -41,7 +43,8 @@ internal sealed class FhirAccessDecider(FhirAccessPolicy policy)
             }
         }
 
-        if (granting.Any(scope => !scope.IsPatientLevel) || compartmentPatientId is null || !policy.EnforcePatientCompartment)
+        if (granting.Any(scope => !scope.IsPatientLevel && (policy.UserScopesReachOtherPatients || !scope.IsUserLevel)) ||
+            compartmentPatientId is null || !policy.EnforcePatientCompartment)
         {
             return null;
         }

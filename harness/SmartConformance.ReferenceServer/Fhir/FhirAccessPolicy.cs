@@ -21,6 +21,15 @@ internal sealed class FhirAccessPolicy
     /// <summary>A granular scope (<c>?category=</c>) only reaches resources in that category.</summary>
     public bool EnforceGranularScopes { get; set; } = true;
 
+    /// <summary>SMART v1 scopes (<c>.read</c>, <c>.write</c>, <c>.*</c>) are honoured with their v2 meaning.</summary>
+    public bool HonourV1Scopes { get; set; } = true;
+
+    /// <summary>A wildcard scope (<c>patient/*.rs</c>) covers every resource type (false: only Patient and Observation).</summary>
+    public bool WildcardCoversEveryType { get; set; } = true;
+
+    /// <summary>User-level scopes reach every patient the user may see (false: only the user's own compartment).</summary>
+    public bool UserScopesReachOtherPatients { get; set; } = true;
+
     /// <summary>Creates and updates need a scope with <c>c</c> or <c>u</c> (v1 <c>write</c>).</summary>
     public bool EnforceWriteScopes { get; set; } = true;
 

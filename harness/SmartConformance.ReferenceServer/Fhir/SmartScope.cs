@@ -6,7 +6,7 @@ namespace SmartConformance.ReferenceServer.Fhir;
 /// their v2 letters. The only search-parameter constraint understood is <c>category</c>; a scope constrained by any
 /// other parameter is not honoured at all, so it can never grant more than it says.
 /// </summary>
-internal sealed record SmartScope(string Context, string ResourceType, string Permissions, string? Category)
+internal sealed record SmartScope(string Context, string ResourceType, string Permissions, string? Category, bool IsV1 = false)
 {
     public static SmartScope? TryParse(string scope)
     {
@@ -39,15 +39,16 @@ internal sealed record SmartScope(string Context, string ResourceType, string Pe
         {
             return null;
         }
+        var v1 = permissions is "read" or "write" or "*";
         if (question < 0)
         {
-            return new SmartScope(context, type, letters, Category: null);
+            return new SmartScope(context, type, letters, Category: null, v1);
         }
 
         var constraint = rest[(question + 1)..];
         const string prefix = "category=";
         return constraint.StartsWith(prefix, StringComparison.Ordinal) && !constraint.Contains('&') && constraint.Length > prefix.Length
-            ? new SmartScope(context, type, letters, Uri.UnescapeDataString(constraint[prefix.Length..]))
+            ? new SmartScope(context, type, letters, Uri.UnescapeDataString(constraint[prefix.Length..]), v1)
             : null;
     }
 
@@ -56,6 +57,8 @@ internal sealed record SmartScope(string Context, string ResourceType, string Pe
     public bool Allows(FhirInteraction interaction) => Permissions.Contains(Letter(interaction));
 
     public bool Covers(string resourceType) => ResourceType == "*" || ResourceType == resourceType;
+
+    public bool IsUserLevel => Context == "user";
 
     private static char Letter(FhirInteraction interaction) => interaction switch
     {

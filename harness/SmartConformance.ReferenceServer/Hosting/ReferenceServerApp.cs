@@ -13,7 +13,9 @@ using SmartConformance.ReferenceServer.Fhir;
 using SmartConformance.ReferenceServer.Identity;
 using SmartConformance.ReferenceServer.Introspection;
 using SmartConformance.ReferenceServer.OAuth;
+using SmartConformance.ReferenceServer.Registration;
 using SmartConformance.ReferenceServer.Revocation;
+using SmartConformance.ReferenceServer.Sessions;
 using SmartConformance.ReferenceServer.Storage;
 
 namespace SmartConformance.ReferenceServer.Hosting;
@@ -60,9 +62,11 @@ internal static class ReferenceServerApp
 
         var fhirPolicy = new FhirAccessPolicy();
         var oauthPolicy = new OAuthPolicy();
+        var registrationPolicy = new RegistrationPolicy();
+        var sessionPolicy = new SessionPolicy();
         var discovery = new SmartConfigurationMutations();
         var capabilityStatement = new CapabilityStatementMutations();
-        var faultContext = new FaultContext(server, validation, discovery, fhirPolicy, services, capabilityStatement) { OAuth = oauthPolicy };
+        var faultContext = new FaultContext(server, validation, discovery, fhirPolicy, services, capabilityStatement) { OAuth = oauthPolicy, Registration = registrationPolicy, Sessions = sessionPolicy };
         foreach (var fault in faults)
         {
             fault.Apply(faultContext);
@@ -70,6 +74,9 @@ internal static class ReferenceServerApp
 
         services.AddSingleton(fhirPolicy);
         services.AddSingleton(oauthPolicy);
+        services.AddSingleton(registrationPolicy);
+        services.AddSingleton(sessionPolicy);
+        services.AddSingleton<LoginSessions>();
         services.AddSingleton(discovery);
         services.AddSingleton(capabilityStatement);
         services.AddAuthorization(authorization =>
@@ -112,5 +119,7 @@ internal static class ReferenceServerApp
         app.MapOpenFhirEndpoints();
         app.MapEhrEndpoints();
         app.MapBrandEndpoints();
+        app.MapRegistrationEndpoint();
+        app.MapLogoutEndpoint();
     }
 }

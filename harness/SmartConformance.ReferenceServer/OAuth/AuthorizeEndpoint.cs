@@ -9,6 +9,7 @@ using OpenIddict.Server.AspNetCore;
 using SmartConformance.ReferenceServer.Fhir;
 using SmartConformance.ReferenceServer.Identity;
 using SmartConformance.ReferenceServer.Pages;
+using SmartConformance.ReferenceServer.Sessions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace SmartConformance.ReferenceServer.OAuth;
@@ -60,7 +61,13 @@ internal static class AuthorizeEndpoint
                 : Html.Page(http, "Authorize access", ConsentPage.Body(parameters, request.ClientId!, user.DisplayName, patientId, scopes));
         }
 
-        return Results.SignIn(principals.Create(user, scopes, patientId), properties: null,
+        var principal = principals.Create(user, scopes, patientId);
+        // The sign-in session, kept in the code and refresh tokens only (no destination), so online access can end with it.
+        if (login.Principal?.FindFirst(LoginSessions.ClaimType)?.Value is { } sessionId)
+        {
+            principal.SetClaim(LoginSessions.ClaimType, sessionId);
+        }
+        return Results.SignIn(principal, properties: null,
             OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 

@@ -28,5 +28,5 @@ internal static class LoginCookie
     }
 
     public static ClaimsPrincipal CreatePrincipal(UserAccount user) =>
-        new(new ClaimsIdentity([new Claim(Claims.Subject, user.Username)], Scheme));
+        new(new ClaimsIdentity([new Claim(Claims.Subject, user.Username), new Claim(Sessions.LoginSessions.ClaimType, Sessions.LoginSessions.NewId())], Scheme));
 }

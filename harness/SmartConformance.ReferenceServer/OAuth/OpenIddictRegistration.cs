@@ -5,6 +5,7 @@ using OpenIddict.Server;
 using OpenIddict.Validation;
 using SmartConformance.ReferenceServer.Hosting;
 using SmartConformance.ReferenceServer.OAuth.Handlers;
+using SmartConformance.ReferenceServer.Sessions;
 using SmartConformance.ReferenceServer.Storage;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -49,6 +50,8 @@ internal static class OpenIddictRegistration
             .AddEventHandler(AttachGrantedScope.Descriptor)
             .AddEventHandler(RoundAccessTokenExpiryUp.Descriptor)
             .AddEventHandler(RefuseScopesBeyondTheGrant.Descriptor)
+            .AddEventHandler(IssueOnlineRefreshToken.Descriptor)
+            .AddEventHandler(RefuseRefreshAfterLogout.Descriptor)
             .RemoveEventHandler(OpenIddictServerHandlers.Exchange.ValidateGrantedScopes.Descriptor)
             // Replaced by RefuseUnknownScopes, which sends invalid_scope back to the client instead of showing a local page.
             .RemoveEventHandler(OpenIddictServerHandlers.Authentication.ValidateScopes.Descriptor)
