@@ -23,7 +23,7 @@ public sealed class BrowserLaunchDriver(BrowserSession browser, ExchangeRecorder
         try
         {
             using var timed = timings?.Measure(Session.RunTimings.Launches);
-            return await DriveAsync(label, authorizeUrl, steps, user, redirect, timeouts, ct);
+            return await DriveAsync(label, authorizeUrl, steps, user, redirect, timeouts, ct, whileSignedIn);
         }
         finally
         {
@@ -33,7 +33,7 @@ public sealed class BrowserLaunchDriver(BrowserSession browser, ExchangeRecorder
 
     private async Task<BrowserLaunchResult> DriveAsync(
         string label, Uri authorizeUrl, IReadOnlyList<BrowserStep> steps, UserProfile user,
-        Task<RedirectCapture> redirect, TimeoutsProfile timeouts, CancellationToken ct)
+        Task<RedirectCapture> redirect, TimeoutsProfile timeouts, CancellationToken ct, Func<RedirectCapture, IPage, Task>? whileSignedIn)
     {
         var artifacts = new List<BrowserArtifact>();
         await using var context = await browser.NewContextAsync();
