@@ -142,7 +142,7 @@ public sealed class IdTokenChecks : IdTokenFixture
         var exchange = launch.Token.Exchange;
         const string requirement = "with fhirUser granted, the id_token's fhirUser claim is a reference (absolute, or relative to the FHIR base) to a Patient, Practitioner, PractitionerRole, RelatedPerson or Person that the access token can read";
         if (Claim(token, "fhirUser") is not { Length: > 0 } fhirUser) { Fail("fhirUser was granted but the id_token has no fhirUser claim.", exchange, requirement); return; }
-        if (Locate(fhirUser) is not var (fhirBase, type, id) || !UserTypes.Contains(type))
+        if (Locate(fhirUser) is not (var fhirBase, var type, var id) || !UserTypes.Contains(type))
         {
             Fail($"The id_token's fhirUser \"{fhirUser}\" is not a reference to a Patient, Practitioner, PractitionerRole, RelatedPerson or Person.", exchange, requirement);
             return;
@@ -180,11 +180,14 @@ public sealed class IdTokenChecks : IdTokenFixture
     // A reference's base, type and id: absolute (any base) or relative to the FHIR base the app launched against.
     private static (Uri Base, string Type, string Id)? Locate(string reference)
     {
-        var absolute = Uri.TryCreate(reference, UriKind.Absolute, out var url) && url.Scheme is "http" or "https";
-        var path = absolute ? url!.GetLeftPart(UriPartial.Path) : reference;
-        var parts = path.TrimEnd('/').Split('/');
-        if (parts.Length < 2 || (!absolute && parts.Length != 2) || parts[^1].Length == 0) return null;
-        var fhirBase = absolute ? new Uri(string.Join('/', parts[..^2])) : Session.FhirBaseUrl;
-        return (fhirBase, parts[^2], parts[^1]);
+        if (Uri.TryCreate(reference, UriKind.Absolute, out var url))
+        {
+            if (url.Scheme is not ("http" or "https")) return null;
+            var segments = url.AbsolutePath.Trim('/').Split('/');
+            if (segments.Length < 2 || segments[^1].Length == 0) return null;
+            var basePath = string.Join('/', segments[..^2]);
+            return (new Uri(url.GetLeftPart(UriPartial.Authority) + "/" + basePath), segments[^2], segments[^1]);
+        }
+        return reference.Split('/') is [var type, { Length: > 0 } id] ? (Session.FhirBaseUrl, type, id) : null;
     }
 }
