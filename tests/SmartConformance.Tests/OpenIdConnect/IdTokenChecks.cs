@@ -24,7 +24,7 @@ public sealed class IdTokenChecks : IdTokenFixture
      Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@210"), Requirement("OIDC-Core@3.1.3.7"), Requirement("OIDC-Core@10.1")]
     public async Task IdToken_IsSignedWithAPublishedKey()
     {
-        await RequireOpenIdAsync();
+        if (await RequireOpenIdAsync() is null) { Skip("The discovery document names no issuer, so the OpenID configuration and its keys cannot be found; DISC-05 reports it."); return; }
         var launch = RequireLaunch(await Session.StandalonePatientLaunchAsync(), "TOK-01", l => l.Token is { Response.IsError: false });
         var (raw, token) = RequireIdToken(launch);
         var exchange = launch.Token!.Exchange;
