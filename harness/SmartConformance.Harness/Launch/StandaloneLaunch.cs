@@ -32,6 +32,9 @@ public static class StandaloneLaunch
             State = CryptoRandom.CreateUniqueId(24),
             Aud = session.FhirBaseUrl.ToString().TrimEnd('/'),
             Pkce = Pkce.NewS256(),
+            // OpenID Connect Core §3.1.2.1: a nonce binds the id_token to this request. AuthorizationCodeFlow sends none,
+            // so the suite also sees an openid request without one.
+            Nonce = ScopeSet.Parse(launch.Scope).Contains("openid") ? CryptoRandom.CreateUniqueId(24) : null,
         };
         var url = request.ToUrl();
         var waiting = session.Redirects.ExpectAsync(request.State);

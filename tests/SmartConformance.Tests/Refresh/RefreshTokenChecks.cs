@@ -15,13 +15,13 @@ public sealed class RefreshTokenChecks : ConformanceFixture
     [Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@109"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@110"),
      Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@111"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@112"),
      Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@113"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@114"),
-     Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@104")]
+     Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@104"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@118")]
     public async Task Refresh_ReturnsAWorkingToken()
     {
         var chain = await RequireChainAsync();
         var plain = chain.Plain!;
         Uses(plain.Exchange, chain.PlainRead?.Exchange);
-        const string requirement = "a refresh without scope answers 200 with access_token, token_type Bearer, expires_in and scope (the same scope as the original grant, or less), and the new token reads FHIR";
+        const string requirement = "a refresh without scope answers 200 with access_token, token_type Bearer, expires_in and scope (the same scope as the original grant, or less), any launch context it repeats is the launch's own, and the new token reads FHIR";
         if (plain.Response.IsError) { Fail($"Refreshing with the launch's refresh token was answered with {OAuthEvidence.Describe(plain)}.", plain.Exchange, requirement); return; }
         var response = plain.Response;
         var problems = new List<string>();
@@ -31,6 +31,10 @@ public sealed class RefreshTokenChecks : ConformanceFixture
         if (string.IsNullOrEmpty(response.Scope)) problems.Add("scope is missing");
         else if (ScopeSet.Parse(response.Scope).Beyond(ScopeSet.Parse(chain.OriginalScope)) is { Count: > 0 } beyond)
             problems.Add($"scope adds {string.Join(", ", beyond)} beyond the original grant \"{chain.OriginalScope}\"");
+        // Launch context in a refresh response is optional (SMART App Launch 2.2 #response-7), but when present it is the launch's own.
+        foreach (var field in new[] { "patient", "encounter" })
+            if (response.TryGet(field) is { } refreshed && chain.Launch.Token?.Response.TryGet(field) is { } original && refreshed != original)
+                problems.Add($"{field} is \"{refreshed}\" but the launch's context was \"{original}\"");
         if (problems.Count > 0) { Fail("The refresh response is not conformant: " + string.Join("; ", problems) + ".", plain.Exchange, requirement); return; }
         if (chain.PlainRead is { } read && read.Status != 200)
             Fail($"The refreshed access token could not read {read.Exchange?.Url}: {read.Status?.ToString() ?? "no answer"}.", read.Exchange, requirement);
@@ -39,7 +43,7 @@ public sealed class RefreshTokenChecks : ConformanceFixture
     [Test]
     [Check("REF-02", "A refresh asking for a narrower scope is granted that narrower scope, or less",
         "RFC 6749 §6; SMART App Launch 2.2 refresh access token", OAuthSpec.RefreshRequest)]
-    [Requirement("RFC6749@6"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@104")]
+    [Requirement("RFC6749@6"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@104"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@115")]
     public async Task NarrowerRefresh_IsGranted()
     {
         var chain = await RequireChainAsync();

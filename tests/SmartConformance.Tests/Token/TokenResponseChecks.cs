@@ -13,7 +13,7 @@ public sealed class TokenResponseChecks : ConformanceFixture
     [Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@73"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@74"),
      Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@75"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@76"),
      Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@78"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@170"),
-     Requirement("RFC6749@5.1")]
+     Requirement("RFC6749@5.1"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@84")]
     public async Task CodeExchange_ReturnsRequiredFields()
     {
         var launch = RequireLaunch(await Session.StandalonePatientLaunchAsync(), "AUTHZ-01", l => l.Token is not null);

@@ -10,7 +10,7 @@ internal sealed class EmptyJsonWebKeySet : IFault
         "discovery.empty-jwks",
         "The JWKS at jwks_uri has no keys",
         "SMART App Launch 2.2 scopes-and-launch-context.html#scopes-for-requesting-identity-data; OpenID Connect Discovery 1.0 §3",
-        ["DISC-10"]);
+        ["DISC-10", "OIDC-01"]);
 
     public void Apply(FaultContext context) =>
         context.Server.AddEventHandler<HandleJsonWebKeySetRequestContext>(handler => handler

@@ -10,7 +10,7 @@ internal sealed class IssuerWithoutTrailingSlash : IFault
         "discovery.issuer-mismatch",
         "The discovery issuer differs from the OpenID configuration's issuer",
         "OpenID Connect Discovery 1.0 §4.3",
-        ["DISC-10"]);
+        ["DISC-10", "OIDC-02"]);
 
     public void Apply(FaultContext context) => context.RewriteDiscovery(document => document.Issuer = document.Issuer?.TrimEnd('/'));
 }
