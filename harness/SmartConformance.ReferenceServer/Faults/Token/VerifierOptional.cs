@@ -21,6 +21,8 @@ internal sealed class VerifierOptional : IFault
     {
         context.Server.RemoveEventHandler(OpenIddictServerHandlers.Exchange.ValidateCodeVerifier.Descriptor);
         context.Server.RemoveEventHandler(OpenIddictServerHandlers.Exchange.ValidateProofKeyForCodeExchangeRequirement.Descriptor);
+        // With PKCE required server-wide, this one refuses a token request without code_verifier before the code is read.
+        context.Server.RemoveEventHandler(OpenIddictServerHandlers.Exchange.ValidateProofKeyForCodeExchangeParameters.Descriptor);
         context.Server.AddEventHandler<ValidateTokenRequestContext>(handler => handler
             .UseInlineHandler(validate =>
             {
