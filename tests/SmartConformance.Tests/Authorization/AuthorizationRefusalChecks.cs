@@ -1,4 +1,3 @@
-using Duende.IdentityModel;
 using NUnit.Framework;
 using SmartConformance.Harness.Launch;
 using SmartConformance.Tests.Framework;
@@ -16,20 +15,14 @@ public sealed class AuthorizationRefusalChecks : ConformanceFixture
     [Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@18"), Requirement("RFC6749@3.1.2.4"), Requirement("RFC6749@4.1.2.1")]
     public async Task UnregisteredRedirectUri_IsNeverRedirectedTo()
     {
-        var registered = Session.Redirects.CallbackUri;
-        var stray = new (string Name, string What, string Uri)[]
-        {
-            ("authz-redirect-unregistered", "an unregistered redirect_uri", new Uri(registered, "/smart-conformance-unregistered").ToString()),
-            ("authz-redirect-extra-path", "the registered redirect_uri with an added path segment", registered.ToString().TrimEnd('/') + "/smart-conformance-extra"),
-            ("authz-redirect-extra-query", "the registered redirect_uri with an added query", registered + (registered.Query.Length > 0 ? "&" : "?") + "smart_conformance=extra"),
-        };
-        var attempts = await Task.WhenAll(stray.Select(s => AuthorizationEvidence.Refusal(s.Name, r => r with { RedirectUri = s.Uri })));
+        var stray = AuthorizationEvidence.StrayRedirects;
+        var attempts = await Task.WhenAll(stray.Select(s => AuthorizationEvidence.Refusal(s.Name)));
         const string requirement = "the server compares redirect_uri exactly with the client's registered URIs and, when it does not match, informs the user instead of redirecting (RFC 6749 §3.1.2.4, §4.1.2.1)";
-        foreach (var (attempt, (_, what, uri)) in attempts.Zip(stray))
+        foreach (var (attempt, (_, what)) in attempts.Zip(stray))
         {
             var outcome = Outcome(attempt);
             if (outcome.Kind is not RefusalKind.ErrorPage)
-                Fail($"Sent {what} ({uri}), {outcome.Description}.", outcome.Evidence, requirement);
+                Fail($"Sent {what} ({attempt.Request?.RedirectUri}), {outcome.Description}.", outcome.Evidence, requirement);
         }
     }
 
@@ -39,8 +32,7 @@ public sealed class AuthorizationRefusalChecks : ConformanceFixture
     [Requirement("RFC6749@4.1.2.1")]
     public async Task UnknownClient_IsNotRedirected()
     {
-        var attempt = await AuthorizationEvidence.Refusal("authz-unknown-client",
-            r => r with { ClientId = "smart-conformance-unknown-" + CryptoRandom.CreateUniqueId(8) });
+        var attempt = await AuthorizationEvidence.UnknownClient();
         var outcome = Outcome(attempt);
         if (outcome.Kind is not RefusalKind.ErrorPage)
             Fail($"Sent client_id \"{attempt.Request!.ClientId}\", which no server registered, {outcome.Description}.", outcome.Evidence,
