@@ -8,7 +8,7 @@ namespace SmartConformance.Tests.Authorization;
 /// <summary>How the server answered an authorization request it should refuse, read from a <see cref="CodeAttempt"/>.</summary>
 internal enum RefusalKind
 {
-    /// <summary>The server showed its own error page (an error status to the request, or a page the browser stopped on).</summary>
+    /// <summary>The server answered the request with its own error page (an error status, no redirect).</summary>
     ErrorPage,
     /// <summary>The browser was sent to the redirect_uri of the request.</summary>
     Redirected,
@@ -32,9 +32,11 @@ internal sealed record RefusalOutcome(RefusalKind Kind, RedirectCapture? Redirec
             return new RefusalOutcome(RefusalKind.RedirectedElsewhere, elsewhere, evidence, $"the browser was redirected to {elsewhere.Url.GetLeftPart(UriPartial.Path)} ({Describe(elsewhere)})");
         if (attempt.ErrorPageStatus is { } status)
             return new RefusalOutcome(RefusalKind.ErrorPage, null, evidence, $"the server answered with its own page, status {status}");
-        if (attempt.Problem is not null && attempt.ProblemIsHarness && attempt.StoppedAt is { } page && OnServer(page, session))
-            return new RefusalOutcome(RefusalKind.ErrorPage, null, evidence, $"the browser stayed on the server's page {page.Split('?', 2)[0]} (see the screenshot)");
-        undecided = attempt.Problem ?? "the server neither redirected nor showed an error";
+        // A browser that stopped on the server's pages proves nothing: the steps may have failed on a login page as well
+        // as on an error page, so the suite does not guess (the screenshot shows where it stopped).
+        undecided = attempt.Problem is not null && attempt.StoppedAt is { } page && OnServer(page, session)
+            ? $"{attempt.Problem} The browser stopped on the server's page {page.Split('?', 2)[0]} without reaching the redirect URI; whether that page is an error page the suite cannot tell."
+            : attempt.Problem ?? "the server neither redirected nor showed an error";
         return null;
     }
 
