@@ -14,8 +14,13 @@ namespace SmartConformance.Harness.Launch;
 public static class AuthorizationCodeFlow
 {
     /// <param name="preflight">Ask once without a browser first, so a refusal that needs no login is seen without one.</param>
+    /// <param name="shape">Alters the request (another redirect_uri, client_id, aud, response_type) for negative tests.</param>
+    /// <param name="consent">The steps after login; the profile's approve steps when null (the deny steps to refuse).</param>
+    /// <param name="formPost">Send the request as a form POST (authorize-post) instead of a GET.</param>
     public static async Task<CodeAttempt> RequestCodeAsync(SuiteSession session, string label, LaunchProfile launch,
-        PkceMode pkce = PkceMode.S256, bool preflight = false, CancellationToken ct = default, ClientProfile? client = null)
+        PkceMode pkce = PkceMode.S256, bool preflight = false, CancellationToken ct = default,
+        Func<AuthorizeRequest, AuthorizeRequest>? shape = null, IReadOnlyList<BrowserStep>? consent = null, bool formPost = false,
+        ClientProfile? client = null)
     {
         var profile = session.Profile;
         var discovery = await session.DiscoveryAsync();
@@ -37,12 +42,16 @@ public static class AuthorizationCodeFlow
                 _ => null,
             },
         };
+        if (shape is not null) request = shape(request);
         var url = request.ToUrl();
         var attempt = new CodeAttempt { Label = label, Request = request, AuthorizeUrl = url };
+        var form = formPost ? request.ToParameters() : null;
+        var sentTo = Uri.TryCreate(request.RedirectUri, UriKind.Absolute, out var redirectUri) ? redirectUri : session.Redirects.CallbackUri;
 
         if (preflight)
         {
-            var answer = await AuthorizePreflight.RunAsync(session.Http, url, session.Redirects.CallbackUri, $"{label}-authorize", ct);
+            var answer = await AuthorizePreflight.RunAsync(session.Http, form is null ? url : request.AuthorizationEndpoint, sentTo,
+                $"{label}-authorize", ct, form);
             attempt = attempt with { Preflight = answer.Exchange };
             if (answer.Decided) return attempt with { Redirect = answer.Redirect, ErrorPageStatus = answer.ErrorPageStatus };
         }
@@ -51,14 +60,19 @@ public static class AuthorizationCodeFlow
         try
         {
             var driver = await session.BrowserDriverAsync();
-            var browser = await driver.RunAsync(label, url, [.. profile.BrowserSteps.Login, .. profile.BrowserSteps.Approve],
+            var start = form is null ? url : session.Redirects.ServeFormPost(request.AuthorizationEndpoint, form);
+            var browser = await driver.RunAsync(label, start, [.. profile.BrowserSteps.Login, .. consent ?? profile.BrowserSteps.Approve],
                 profile.User(launch.User), waiting, profile.Timeouts, ct);
             return attempt with { Redirect = browser.Redirect, Artifacts = browser.Artifacts, BrowserTraffic = browser.Traffic };
         }
         catch (BrowserStepException ex)
         {
             session.Redirects.Forget(request.State);
-            return attempt with { Problem = ex.Message, ProblemIsHarness = true, Artifacts = ex.Screenshot is null ? [] : [ex.Screenshot] };
+            return attempt with
+            {
+                Problem = ex.Message, ProblemIsHarness = true, Artifacts = ex.Screenshot is null ? [] : [ex.Screenshot],
+                ArrivedElsewhere = session.Redirects.ArrivedElsewhere(request.State), StoppedAt = ex.PageUrl,
+            };
         }
     }
 

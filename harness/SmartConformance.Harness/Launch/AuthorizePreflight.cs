@@ -15,12 +15,15 @@ internal static class AuthorizePreflight
         public bool Decided => Redirect is not null || ErrorPageStatus is not null;
     }
 
-    public static async Task<Answer> RunAsync(HttpClient http, Uri authorizeUrl, Uri redirectUri, string name, CancellationToken ct)
+    /// <param name="form">When given, the request is sent as a form POST of these fields to <paramref name="authorizeUrl"/>.</param>
+    public static async Task<Answer> RunAsync(HttpClient http, Uri authorizeUrl, Uri redirectUri, string name, CancellationToken ct,
+        IReadOnlyList<KeyValuePair<string, string>>? form = null)
     {
         using var naming = ExchangeNaming.Begin(name);
         try
         {
-            using var request = SuiteHttp.Request(HttpMethod.Get, authorizeUrl, name, "text/html");
+            using var request = SuiteHttp.Request(form is null ? HttpMethod.Get : HttpMethod.Post, authorizeUrl, name, "text/html");
+            if (form is not null) request.Content = new FormUrlEncodedContent(form);
             using var response = await http.SendAsync(request, ct);
             var status = (int)response.StatusCode;
             if (status is >= 300 and < 400 && response.Headers.Location is { } location)

@@ -19,6 +19,10 @@ public sealed record CodeAttempt
     /// <summary>The status of the server's own error page when it refused without redirecting to the app.</summary>
     public int? ErrorPageStatus { get; init; }
     public RedirectCapture? Redirect { get; init; }
+    /// <summary>An authorization response that reached another path of the redirect listener (a redirect_uri other than the registered one).</summary>
+    public RedirectCapture? ArrivedElsewhere { get; init; }
+    /// <summary>The page the browser stopped on when it could not finish the steps (a server's own error page, for example).</summary>
+    public string? StoppedAt { get; init; }
     public IReadOnlyList<BrowserArtifact> Artifacts { get; init; } = [];
     public IReadOnlyList<HttpExchange> BrowserTraffic { get; init; } = [];
     public string? Problem { get; init; }

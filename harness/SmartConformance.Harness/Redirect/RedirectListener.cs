@@ -17,6 +17,8 @@ public sealed class RedirectListener : IAsyncDisposable
     private readonly ConcurrentDictionary<string, TaskCompletionSource<RedirectCapture>> _waiting = new();
     private readonly ConcurrentQueue<RedirectCapture> _unclaimed = new();
     private readonly ConcurrentDictionary<string, LaunchWaiter> _launches = new();
+    private readonly ConcurrentQueue<RedirectCapture> _elsewhere = new();
+    private readonly ConcurrentDictionary<string, string> _forms = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
 
@@ -63,6 +65,30 @@ public sealed class RedirectListener : IAsyncDisposable
 
     public void Forget(string state) => _waiting.TryRemove(state, out _);
 
+    /// <summary>
+    /// A request that reached another path of the listener's port carrying this state: a server that redirected to a
+    /// redirect_uri the suite sent on purpose as unregistered (RFC 6749 §3.1.2.4) shows up here.
+    /// </summary>
+    public RedirectCapture? ArrivedElsewhere(string state) => _elsewhere.FirstOrDefault(c => c.State == state);
+
+    /// <summary>The path of the pages that send an authorization request as a form POST (<see cref="ServeFormPost"/>).</summary>
+    public const string FormPostPath = "/form-post";
+
+    /// <summary>
+    /// A page on the listener that submits a form with these fields to <paramref name="action"/> by POST as soon as it
+    /// loads, so a browser sends an authorization request the way an app using <c>authorize-post</c> does.
+    /// </summary>
+    public Uri ServeFormPost(Uri action, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var key = Guid.NewGuid().ToString("N");
+        var inputs = string.Concat(fields.Select(f =>
+            $"<input type=\"hidden\" name=\"{WebUtility.HtmlEncode(f.Key)}\" value=\"{WebUtility.HtmlEncode(f.Value)}\">"));
+        _forms[key] = "<!doctype html><title>SmartConformance</title>" +
+            $"<form id=\"smart-conformance-form-post\" method=\"post\" action=\"{WebUtility.HtmlEncode(action.AbsoluteUri)}\">{inputs}</form>" +
+            "<script>document.getElementById('smart-conformance-form-post').submit();</script>";
+        return new Uri(CallbackUri, $"{FormPostPath}/{key}");
+    }
+
     /// <summary>The path of the app's EHR launch URL, next to the redirect URI: register <c>http://HOST:PORT/launch</c>.</summary>
     public const string LaunchPath = "/launch";
 
@@ -93,6 +119,7 @@ public sealed class RedirectListener : IAsyncDisposable
             catch (Exception) when (_stop.IsCancellationRequested || !_listener.IsListening) { return; }
             catch (HttpListenerException) { continue; }
             if (IsLaunch(context.Request.Url!)) _ = HandleLaunchAsync(context);
+            else if (FormPage(context.Request.Url!) is { } form) Respond(context, 200, form);
             else Handle(context);
         }
     }
@@ -107,13 +134,26 @@ public sealed class RedirectListener : IAsyncDisposable
             if (capture.State is { } state && _waiting.TryRemove(state, out var waiter)) waiter.TrySetResult(capture);
             else _unclaimed.Enqueue(capture);
         }
+        else
+        {
+            _elsewhere.Enqueue(new RedirectCapture(url, DateTimeOffset.UtcNow));
+        }
         var page = isCallback
             ? $"<!doctype html><title>SmartConformance</title><p id=\"{PageMarker}\">SmartConformance received the authorization response. You can close this window.</p>"
             : $"<!doctype html><title>Not found</title><p id=\"{WrongPathMarker}\">Not the SmartConformance redirect URI: the suite listens at {WebUtility.HtmlEncode(CallbackUri.ToString())}.</p>";
+        Respond(context, isCallback ? 200 : 404, page);
+    }
+
+    private string? FormPage(Uri url) =>
+        url.AbsolutePath.StartsWith(FormPostPath + "/", StringComparison.Ordinal) &&
+        _forms.TryRemove(url.AbsolutePath[(FormPostPath.Length + 1)..], out var page) ? page : null;
+
+    private static void Respond(HttpListenerContext context, int status, string page)
+    {
         var bytes = Encoding.UTF8.GetBytes(page);
         try
         {
-            context.Response.StatusCode = isCallback ? 200 : 404;
+            context.Response.StatusCode = status;
             context.Response.ContentType = "text/html; charset=utf-8";
             context.Response.OutputStream.Write(bytes);
             context.Response.Close();

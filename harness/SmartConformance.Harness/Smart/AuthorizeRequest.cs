@@ -1,3 +1,4 @@
+using System.Web;
 using Duende.IdentityModel.Client;
 
 namespace SmartConformance.Harness.Smart;
@@ -16,6 +17,9 @@ public sealed record AuthorizeRequest
     public string? Nonce { get; init; }
     public string ResponseType { get; init; } = "code";
 
+    /// <summary>Parameters replaced after the request is built, for negative tests; a null value leaves the parameter out.</summary>
+    public IReadOnlyDictionary<string, string?> Overrides { get; init; } = new Dictionary<string, string?>();
+
     public Uri ToUrl()
     {
         var extra = new Parameters { { "aud", Aud } };
@@ -23,6 +27,22 @@ public sealed record AuthorizeRequest
         var url = new RequestUrl(AuthorizationEndpoint.ToString()).CreateAuthorizeUrl(
             clientId: ClientId, responseType: ResponseType, scope: Scope, redirectUri: RedirectUri, state: State,
             nonce: Nonce, codeChallenge: Pkce?.Challenge, codeChallengeMethod: Pkce?.Method, extra: extra);
-        return new Uri(url);
+        if (Overrides.Count == 0) return new Uri(url);
+        var query = string.Join("&", ToParameters(new Uri(url)).Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}"));
+        return new Uri(url.Split('?', 2)[0] + "?" + query);
+    }
+
+    /// <summary>The request's parameters as name/value pairs, for sending it as a form POST.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> ToParameters() => ToParameters(ToUrl());
+
+    private IReadOnlyList<KeyValuePair<string, string>> ToParameters(Uri url)
+    {
+        var query = HttpUtility.ParseQueryString(url.Query);
+        var pairs = query.AllKeys.OfType<string>()
+            .Where(k => !Overrides.ContainsKey(k))
+            .SelectMany(k => (query.GetValues(k) ?? []).Select(v => KeyValuePair.Create(k, v)))
+            .ToList();
+        pairs.AddRange(Overrides.Where(o => o.Value is not null).Select(o => KeyValuePair.Create(o.Key, o.Value!)));
+        return pairs;
     }
 }

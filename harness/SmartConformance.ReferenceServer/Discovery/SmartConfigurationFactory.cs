@@ -24,6 +24,7 @@ internal sealed class SmartConfigurationFactory(ServerUrls urls, SmartConfigurat
         "permission-v1",
         "permission-v2",
         "sso-openid-connect",
+        "authorize-post",
     ];
 
     public SmartConfiguration Create()

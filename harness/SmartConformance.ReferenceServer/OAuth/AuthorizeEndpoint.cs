@@ -24,7 +24,7 @@ internal static class AuthorizeEndpoint
         app.MapMethods("/" + OpenIddictRegistration.AuthorizationPath, [HttpMethods.Get, HttpMethods.Post], HandleAsync);
 
     private static async Task<IResult> HandleAsync(HttpContext http, UserDirectory users, FhirStore store,
-        GrantedPrincipalFactory principals)
+        GrantedPrincipalFactory principals, OAuthPolicy policy)
     {
         var request = http.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenIddict authorization request is missing.");
@@ -40,7 +40,8 @@ internal static class AuthorizeEndpoint
                 : Results.Redirect(LoginEndpoints.UrlReturningTo(parameters.ToRelativeUrl(http.Request.Path)));
         }
 
-        if (parameters.Consent == "deny")
+        var denied = parameters.Consent == "deny";
+        if (denied && policy.HonourDenial)
         {
             return Deny(Errors.AccessDenied, "The user denied the authorization request.");
         }
@@ -54,7 +55,7 @@ internal static class AuthorizeEndpoint
         }
 
         var scopes = request.GetScopes();
-        if (parameters.Consent != "approve")
+        if (parameters.Consent != "approve" && !denied)
         {
             return silent
                 ? Deny(Errors.ConsentRequired, "The user must approve the request.")

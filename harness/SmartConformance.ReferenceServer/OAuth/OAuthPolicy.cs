@@ -8,4 +8,7 @@ internal sealed class OAuthPolicy
 
     /// <summary>Only clients registered for the refresh_token grant get <c>offline_access</c>; when false every client is registered.</summary>
     public bool OfflineAccessOnlyForRegisteredClients { get; set; } = true;
+
+    /// <summary>A user's Deny on the consent page ends the request with access_denied; when false it is taken as Allow.</summary>
+    public bool HonourDenial { get; set; } = true;
 }

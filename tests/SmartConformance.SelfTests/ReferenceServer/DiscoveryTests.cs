@@ -44,7 +44,8 @@ public sealed class DiscoveryTests : ReferenceServerFixture
         Strings(json, "capabilities").Should().BeEquivalentTo(
             "launch-standalone", "client-public", "client-confidential-symmetric", "context-standalone-patient",
             "permission-offline", "permission-online", "permission-patient", "permission-user", "permission-v1", "permission-v2", "sso-openid-connect",
-            "launch-ehr", "context-ehr-patient", "context-ehr-encounter", "context-banner", "context-style");
+            "launch-ehr", "context-ehr-patient", "context-ehr-encounter", "context-banner", "context-style",
+            "authorize-post");
     }
 
     [Test]

@@ -11,7 +11,8 @@ public sealed class StandaloneLaunchChecks : ConformanceFixture
         "SMART App Launch 2.2 App Launch: authorization response", Spec.AuthorizationResponse)]
     [Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@48"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@53"),
      Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@56"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@57"),
-     Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@59"), Requirement("RFC6749@4.1.2")]
+     Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@59"), Requirement("RFC6749@4.1.2"),
+     Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@353")]
     public async Task StandaloneLaunch_ReturnsCodeAndExactState()
     {
         var launch = RequireLaunch(await Session.StandalonePatientLaunchAsync(), "DISC-02", l => l.Redirect is not null);

@@ -26,6 +26,10 @@ public sealed class ScopeRefusalChecks : ConformanceFixture
     public async Task MalformedScope_IsRefusedOrDropped() =>
         Judge(await OAuthEvidence.Attempt("malformed-scope", WithScope(MalformedScope)), MalformedScope, "a malformed v2 scope");
 
+    /// <summary>The AUTHZ-09 request (an unknown scope added), shared with ERR-03.</summary>
+    internal static async Task<Harness.Launch.CodeAttempt> UnknownScopeAttempt() =>
+        (await OAuthEvidence.Attempt("unknown-scope", WithScope(UnknownScope))).Attempt;
+
     private static Harness.Profiles.LaunchProfile WithScope(string extra) =>
         OAuthEvidence.Standalone with { Scope = $"{OAuthEvidence.Standalone.Scope} {extra}" };
 

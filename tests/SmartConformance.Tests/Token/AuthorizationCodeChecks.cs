@@ -10,7 +10,7 @@ namespace SmartConformance.Tests.Token;
 [CheckGroup("Token endpoint")]
 public sealed class AuthorizationCodeChecks : ConformanceFixture
 {
-    private static readonly string[] Purposes = ["reuse", "other-client", "other-redirect", "wrong-verifier"];
+    private static readonly string[] Purposes = ["reuse", "other-client", "other-redirect", "wrong-verifier", "no-verifier"];
 
     [Test]
     [Check("TOK-03", "An authorization code works once: redeeming it again is refused with invalid_grant",
@@ -76,6 +76,22 @@ public sealed class AuthorizationCodeChecks : ConformanceFixture
             Pkce.NewS256().Verifier, CancellationToken.None);
         RequireInvalidGrant(call, "A valid code with a code_verifier that does not match its S256 challenge",
             "the server checks that the code_verifier hashes to the code_challenge and otherwise refuses with 400 error=invalid_grant");
+    }
+
+    [Test]
+    [Check("PKCE-02", "A code issued with a PKCE challenge is refused when redeemed without a code_verifier",
+        "SMART App Launch 2.2 App Launch: token request (code_verifier); RFC 7636 §4.5", OAuthSpec.PkceVerification)]
+    [Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@31")]
+    public async Task MissingVerifier_IsRefused()
+    {
+        var (attempt, code, tokenEndpoint) = await SpareAsync("no-verifier");
+        var call = await Session.Tokens.ExchangeCodeAsync(tokenEndpoint, OAuthEvidence.StandaloneClient, code, attempt.Request!.RedirectUri,
+            null, CancellationToken.None);
+        const string requirement = "a code issued for a code_challenge is only exchanged together with the matching code_verifier; without one the token request is refused with 400 (invalid_grant, or invalid_request for the missing parameter)";
+        if (!call.Response.IsError)
+            Fail("A valid code redeemed without a code_verifier was accepted: the server issued tokens.", call.Exchange, requirement);
+        else if (call.Exchange?.Status != 400 || OAuthEvidence.ErrorOf(call) is not ("invalid_grant" or "invalid_request"))
+            Fail($"A valid code redeemed without a code_verifier was refused with {OAuthEvidence.Describe(call)}, not 400 error=invalid_grant or invalid_request.", call.Exchange, requirement);
     }
 
     private static void RequireInvalidGrant(TokenCall call, string what, string requirement)

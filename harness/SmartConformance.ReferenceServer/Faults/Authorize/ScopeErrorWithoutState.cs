@@ -11,7 +11,7 @@ internal sealed class ScopeErrorWithoutState : IFault
         "authorize.scope-error-without-state",
         "The invalid_scope error redirect drops the state",
         "RFC 6749 §4.1.2.1",
-        ["AUTHZ-09", "SCOPE-07"]);
+        ["AUTHZ-09", "SCOPE-07", "ERR-03"]);
 
     public void Apply(FaultContext context) => context.Server.AddEventHandler<ApplyAuthorizationResponseContext>(handler => handler
         .UseInlineHandler(apply =>
