@@ -21,6 +21,8 @@ public sealed record ServerProfile
     public string? OpenFhirBaseUrl { get; init; }
     public FhirAccessProfile FhirAccess { get; init; } = new();
     public PoliciesProfile Policies { get; init; } = new();
+    /// <summary>A backend services client (client_credentials + private_key_jwt), or null when the server has none to test.</summary>
+    public BackendServicesProfile? BackendServices { get; init; }
 
     /// <summary>Where the profile was read from (for the report); not part of the file.</summary>
     public string SourcePath { get; init; } = "";

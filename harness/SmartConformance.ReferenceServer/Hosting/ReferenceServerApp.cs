@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SmartConformance.ReferenceServer.Backend;
 using SmartConformance.ReferenceServer.Discovery;
 using SmartConformance.ReferenceServer.Ehr;
 using SmartConformance.ReferenceServer.Faults;
@@ -55,12 +56,14 @@ internal static class ReferenceServerApp
         services.AddEhrLaunch(server);
         services.AddTokenIntrospection(server);
         services.AddTokenRevocation(server, validation);
+        services.AddBackendServices(server);
 
         var fhirPolicy = new FhirAccessPolicy();
         var oauthPolicy = new OAuthPolicy();
+        var backendPolicy = new BackendPolicy();
         var discovery = new SmartConfigurationMutations();
         var capabilityStatement = new CapabilityStatementMutations();
-        var faultContext = new FaultContext(server, validation, discovery, fhirPolicy, services, capabilityStatement) { OAuth = oauthPolicy };
+        var faultContext = new FaultContext(server, validation, discovery, fhirPolicy, services, capabilityStatement) { OAuth = oauthPolicy, Backend = backendPolicy };
         foreach (var fault in faults)
         {
             fault.Apply(faultContext);
@@ -68,6 +71,7 @@ internal static class ReferenceServerApp
 
         services.AddSingleton(fhirPolicy);
         services.AddSingleton(oauthPolicy);
+        services.AddSingleton(backendPolicy);
         services.AddSingleton(discovery);
         services.AddSingleton(capabilityStatement);
         services.AddAuthorization(authorization =>

@@ -21,7 +21,6 @@ public sealed class FaultMatrixTests
     // Checks that do not apply to the reference server, each with the reason it skips; every other check must pass.
     private static readonly Dictionary<string, string> NotApplicableToReference = new()
     {
-        ["DISC-06"] = "the reference server does not offer client-confidential-asymmetric (discovery.asymmetric-incomplete proves the check)",
     };
 
     public static IEnumerable<TestCaseData> Faults() => FaultCatalog.All.Select(f =>
