@@ -18,9 +18,9 @@ internal sealed class BackendPolicy
     /// <summary>Requested scopes beyond the client's pre-authorization are dropped (false: granted as asked).</summary>
     public bool NarrowToPreAuthorization { get; set; } = true;
 
-    /// <summary>client_credentials grants get no refresh token (false: one is issued).</summary>
-    public bool WithholdRefreshTokens { get; set; } = true;
-
-    /// <summary>Access token lifetime of the backend client; five minutes as SMART Backend Services advises.</summary>
-    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// Access token lifetime of the backend client: within the five minutes SMART Backend Services advises. 299 s because
+    /// RoundAccessTokenExpiryUp adds up to a second, so expires_in comes out as 299 or 300, never 301.
+    /// </summary>
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromSeconds(299);
 }

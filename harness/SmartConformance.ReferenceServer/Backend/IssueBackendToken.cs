@@ -12,7 +12,7 @@ namespace SmartConformance.ReferenceServer.Backend;
 /// Answers a client_credentials request with an access token for the FHIR audience, carrying the (narrowed) requested
 /// system scopes and the client as subject. No offline_access, so no refresh token (SMART Backend Services).
 /// </summary>
-internal sealed class IssueBackendToken(ServerUrls urls, BackendPolicy policy) : IOpenIddictServerHandler<HandleTokenRequestContext>
+internal sealed class IssueBackendToken(ServerUrls urls) : IOpenIddictServerHandler<HandleTokenRequestContext>
 {
     public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
         OpenIddictServerHandlerDescriptor.CreateBuilder<HandleTokenRequestContext>()
@@ -29,10 +29,6 @@ internal sealed class IssueBackendToken(ServerUrls urls, BackendPolicy policy) :
         }
 
         var scopes = context.Request.GetScopes().Where(scope => scope != Scopes.OfflineAccess).ToList();
-        if (!policy.WithholdRefreshTokens)
-        {
-            scopes.Add(Scopes.OfflineAccess);
-        }
 
         var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
         identity.SetClaim(Claims.Subject, clientId);

@@ -27,7 +27,7 @@ internal sealed class FaultContext(
     public OAuthPolicy OAuth { get; init; } = new();
 
     /// <summary>Client assertion validation and the client_credentials grant's switches.</summary>
-    public Backend.BackendPolicy Backend { get; init; } = new();
+    public ReferenceServer.Backend.BackendPolicy Backend { get; init; } = new();
 
     /// <summary>Last resort, e.g. to decorate a service; registrations made here win over the defaults.</summary>
     public IServiceCollection Services { get; } = services;

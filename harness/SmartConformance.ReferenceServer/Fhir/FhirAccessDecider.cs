@@ -24,7 +24,8 @@ internal sealed class FhirAccessDecider(FhirAccessPolicy policy)
             .Select(SmartScope.TryParse)
             .OfType<SmartScope>()
             .Where(scope => scope.Allows(interaction) || IsWrite(interaction) && !policy.EnforceWriteScopes && scope.Allows(FhirInteraction.Read))
-            .Where(scope => scope.Covers(resourceType) || !policy.EnforceScopeResourceTypes)
+            .Where(scope => scope.Covers(resourceType) || !policy.EnforceScopeResourceTypes ||
+                            scope.Context == "system" && !policy.EnforceSystemScopeResourceTypes)
             .ToList();
         var verb = interaction.ToString().ToLowerInvariant();
         if (granting.Count == 0)

@@ -36,7 +36,9 @@ public sealed class FaultMatrixTests
         result.ExitCode.Should().Be(ExitCodes.Passed, console);
         var verdicts = result.Report!.Checks.ToDictionary(c => c.Id, c => $"{c.Verdict}: {c.Message}");
         verdicts.Where(v => !NotApplicableToReference.ContainsKey(v.Key)).Should().OnlyContain(v => v.Value.StartsWith("pass"), console);
-        verdicts.Where(v => NotApplicableToReference.ContainsKey(v.Key)).Should().OnlyContain(v => v.Value.StartsWith("skip"), console);
+        // OnlyContain fails on an empty collection, and every check may apply.
+        if (NotApplicableToReference.Count > 0)
+            verdicts.Where(v => NotApplicableToReference.ContainsKey(v.Key)).Should().OnlyContain(v => v.Value.StartsWith("skip"), console);
         verdicts.Keys.Should().BeEquivalentTo(ListChecksCommand.Explore().Select(c => c.Id), "every check ran");
         File.Exists(Path.Combine(dir, "report.html")).Should().BeTrue();
         File.Exists(Path.Combine(dir, "report.json")).Should().BeTrue();
