@@ -9,6 +9,10 @@ public static class SeedData
     public const string ConfidentialClientSecret = "smart-confidential-secret";
     /// <summary>A public client whose access tokens expire within seconds, so expiry can be observed in a run.</summary>
     public const string ShortLivedClientId = "smart-short-lived-app";
+    /// <summary>A backend services client (client_credentials, private_key_jwt with RS384 and ES384 keys).</summary>
+    public const string BackendClientId = "smart-backend-service";
+    /// <summary>A backend services client whose access tokens expire within seconds.</summary>
+    public const string ShortLivedBackendClientId = "smart-backend-short-lived";
 
     // Users
     public const string AmyUsername = "amy";

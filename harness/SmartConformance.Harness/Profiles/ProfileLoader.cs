@@ -54,6 +54,7 @@ public static class ProfileLoader
         var secrets = substituted
             .Concat(profile.Clients.Select(c => c.ClientSecret))
             .Concat(profile.Users.Select(u => u.Password))
+            .Concat(profile.BackendServices?.SecretValues() ?? [])
             .Where(s => !string.IsNullOrEmpty(s)).Select(s => s!).ToHashSet();
         return new ProfileLoadResult(profile with { SourcePath = sourceName, Secrets = secrets },
             problems.Where(p => p.IsWarning).ToList());

@@ -25,6 +25,8 @@ public sealed record ServerProfile
     public SessionsProfile? Sessions { get; init; }
     /// <summary>A launch with user-level scopes and the patients its user can see; null when the server has none.</summary>
     public UserScopesProfile? UserScopes { get; init; }
+    /// <summary>A backend services client (client_credentials + private_key_jwt), or null when the server has none to test.</summary>
+    public BackendServicesProfile? BackendServices { get; init; }
 
     /// <summary>Where the profile was read from (for the report); not part of the file.</summary>
     public string SourcePath { get; init; } = "";

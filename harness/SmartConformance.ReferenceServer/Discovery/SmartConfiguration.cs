@@ -16,6 +16,7 @@ internal sealed class SmartConfiguration
     public List<string>? GrantTypesSupported { get; set; }
     public List<string>? CodeChallengeMethodsSupported { get; set; }
     public List<string>? TokenEndpointAuthMethodsSupported { get; set; }
+    public List<string>? TokenEndpointAuthSigningAlgValuesSupported { get; set; }
     public List<string>? ScopesSupported { get; set; }
     public List<string>? ResponseTypesSupported { get; set; }
     public List<string>? Capabilities { get; set; }

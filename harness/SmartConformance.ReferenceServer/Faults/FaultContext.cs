@@ -32,6 +32,9 @@ internal sealed class FaultContext(
     /// <summary>Online access's switches (refresh tokens for online_access, their end at logout).</summary>
     public ReferenceServer.Sessions.SessionPolicy Sessions { get; init; } = new();
 
+    /// <summary>Client assertion validation and the client_credentials grant's switches.</summary>
+    public ReferenceServer.Backend.BackendPolicy Backend { get; init; } = new();
+
     /// <summary>Last resort, e.g. to decorate a service; registrations made here win over the defaults.</summary>
     public IServiceCollection Services { get; } = services;
 

@@ -26,7 +26,8 @@ internal sealed class FhirAccessDecider(FhirAccessPolicy policy)
             .Where(scope => !scope.IsV1 || policy.HonourV1Scopes)
             .Where(scope => scope.Allows(interaction) || IsWrite(interaction) && !policy.EnforceWriteScopes && scope.Allows(FhirInteraction.Read))
             .Where(scope => scope.Covers(resourceType) && (policy.WildcardCoversEveryType || scope.ResourceType != "*" || resourceType is "Patient" or "Observation")
-                || !policy.EnforceScopeResourceTypes)
+                || !policy.EnforceScopeResourceTypes
+                || scope.Context == "system" && !policy.EnforceSystemScopeResourceTypes)
             .ToList();
         var verb = interaction.ToString().ToLowerInvariant();
         if (granting.Count == 0)

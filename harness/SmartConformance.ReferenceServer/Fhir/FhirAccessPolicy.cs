@@ -18,6 +18,9 @@ internal sealed class FhirAccessPolicy
     /// <summary>A scope only reaches the resource types it names.</summary>
     public bool EnforceScopeResourceTypes { get; set; } = true;
 
+    /// <summary>A system-level scope (backend services) only reaches the resource types it names.</summary>
+    public bool EnforceSystemScopeResourceTypes { get; set; } = true;
+
     /// <summary>A granular scope (<c>?category=</c>) only reaches resources in that category.</summary>
     public bool EnforceGranularScopes { get; set; } = true;
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SmartConformance.ReferenceServer.Brands;
+using SmartConformance.ReferenceServer.Backend;
 using SmartConformance.ReferenceServer.Discovery;
 using SmartConformance.ReferenceServer.Ehr;
 using SmartConformance.ReferenceServer.Faults;
@@ -59,14 +60,19 @@ internal static class ReferenceServerApp
         services.AddEhrLaunch(server);
         services.AddTokenIntrospection(server);
         services.AddTokenRevocation(server, validation);
+        services.AddBackendServices(server);
 
         var fhirPolicy = new FhirAccessPolicy();
         var oauthPolicy = new OAuthPolicy();
         var registrationPolicy = new RegistrationPolicy();
         var sessionPolicy = new SessionPolicy();
+        var backendPolicy = new BackendPolicy();
         var discovery = new SmartConfigurationMutations();
         var capabilityStatement = new CapabilityStatementMutations();
-        var faultContext = new FaultContext(server, validation, discovery, fhirPolicy, services, capabilityStatement) { OAuth = oauthPolicy, Registration = registrationPolicy, Sessions = sessionPolicy };
+        var faultContext = new FaultContext(server, validation, discovery, fhirPolicy, services, capabilityStatement)
+        {
+            OAuth = oauthPolicy, Registration = registrationPolicy, Sessions = sessionPolicy, Backend = backendPolicy,
+        };
         foreach (var fault in faults)
         {
             fault.Apply(faultContext);
@@ -77,6 +83,7 @@ internal static class ReferenceServerApp
         services.AddSingleton(registrationPolicy);
         services.AddSingleton(sessionPolicy);
         services.AddSingleton<LoginSessions>();
+        services.AddSingleton(backendPolicy);
         services.AddSingleton(discovery);
         services.AddSingleton(capabilityStatement);
         services.AddAuthorization(authorization =>

@@ -36,6 +36,8 @@ internal static class ClientSeeder
         var shortLived = Describe(SeedData.ShortLivedClientId, "SMART app with short-lived tokens", secret: null, offline: everyClientOffline, redirectUris);
         shortLived.Settings[Settings.TokenLifetimes.AccessToken] = shortLivedAccessTokenLifetime.ToString("c", CultureInfo.InvariantCulture);
         await applications.CreateAsync(shortLived, ct);
+
+        await Backend.BackendClientSeeder.SeedAsync(applications, services.GetRequiredService<Backend.BackendPolicy>(), shortLivedAccessTokenLifetime, ct);
     }
 
     private static OpenIddictApplicationDescriptor Describe(string clientId, string displayName, string? secret, bool offline,

@@ -22,7 +22,6 @@ public sealed class FaultMatrixTests
     // Checks that do not apply to the reference server, each with the reason it skips; every other check must pass.
     private static readonly Dictionary<string, string> NotApplicableToReference = new()
     {
-        ["DISC-06"] = "the reference server does not offer client-confidential-asymmetric (discovery.asymmetric-incomplete proves the check)",
     };
 
     public static IEnumerable<TestCaseData> Faults() => FaultCatalog.All.Select(f =>
@@ -38,7 +37,9 @@ public sealed class FaultMatrixTests
         result.ExitCode.Should().Be(ExitCodes.Passed, console);
         var verdicts = result.Report!.Checks.ToDictionary(c => c.Id, c => $"{c.Verdict}: {c.Message}");
         verdicts.Where(v => !NotApplicableToReference.ContainsKey(v.Key)).Should().OnlyContain(v => v.Value.StartsWith("pass"), console);
-        verdicts.Where(v => NotApplicableToReference.ContainsKey(v.Key)).Should().OnlyContain(v => v.Value.StartsWith("skip"), console);
+        // OnlyContain fails on an empty collection, and every check may apply.
+        if (NotApplicableToReference.Count > 0)
+            verdicts.Where(v => NotApplicableToReference.ContainsKey(v.Key)).Should().OnlyContain(v => v.Value.StartsWith("skip"), console);
         var failing = result.Report.Checks.Where(c => c.Verdict is Verdicts.Fail or Verdicts.Error).Select(c => c.Id).Order().ToList();
         var warning = result.Report.Checks.Where(c => c.Verdict is Verdicts.Warn).Select(c => c.Id).Order().ToList();
         lock (Matrix) Matrix.Add(new FaultMatrixRow

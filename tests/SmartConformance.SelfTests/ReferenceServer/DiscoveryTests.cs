@@ -36,13 +36,14 @@ public sealed class DiscoveryTests : ReferenceServerFixture
         json.GetProperty("jwks_uri").GetString().Should().Be(baseUrl + ".well-known/jwks");
         json.GetProperty("authorization_endpoint").GetString().Should().Be(baseUrl + "authorize");
         json.GetProperty("token_endpoint").GetString().Should().Be(baseUrl + "token");
-        Strings(json, "grant_types_supported").Should().BeEquivalentTo("authorization_code", "refresh_token");
+        Strings(json, "grant_types_supported").Should().BeEquivalentTo("authorization_code", "refresh_token", "client_credentials");
         Strings(json, "code_challenge_methods_supported").Should().Equal("S256");
-        Strings(json, "token_endpoint_auth_methods_supported").Should().BeEquivalentTo("client_secret_basic", "client_secret_post");
+        Strings(json, "token_endpoint_auth_methods_supported").Should().BeEquivalentTo("client_secret_basic", "client_secret_post", "private_key_jwt");
+        Strings(json, "token_endpoint_auth_signing_alg_values_supported").Should().BeEquivalentTo("RS384", "ES384");
         Strings(json, "response_types_supported").Should().Equal("code");
         Strings(json, "scopes_supported").Should().BeEquivalentTo(SeedData.Scopes);
         Strings(json, "capabilities").Should().BeEquivalentTo(
-            "launch-standalone", "client-public", "client-confidential-symmetric", "context-standalone-patient",
+            "launch-standalone", "client-public", "client-confidential-symmetric", "client-confidential-asymmetric", "context-standalone-patient",
             "permission-offline", "permission-online", "permission-patient", "permission-user", "permission-v1", "permission-v2", "sso-openid-connect",
             "launch-ehr", "context-ehr-patient", "context-ehr-encounter", "context-banner", "context-style",
             "authorize-post");

@@ -20,7 +20,7 @@ public sealed class FaultTests
         FaultCatalog.All.Select(f => f.Name).Should().OnlyHaveUniqueItems().And.Contain(["fhir.no-token-required", "discovery.drop-s256"]);
         FaultCatalog.All.Should().OnlyContain(f =>
             f.Description.Length > 0 && f.Spec.Length > 0 && (f.ExpectedChecks.Count > 0 || f.ExpectedWarnings != null && f.ExpectedWarnings.Count > 0));
-        FaultCatalog.Find("fhir.no-token-required")!.ExpectedChecks.Should().Equal("RS-01", "RS-02", "RS-03");
+        FaultCatalog.Find("fhir.no-token-required")!.ExpectedChecks.Should().Equal("RS-01", "RS-02", "RS-03", "BSV-06");
         FaultCatalog.Find("discovery.drop-s256")!.ExpectedChecks.Should().Equal("DISC-04");
         FaultCatalog.Find("no.such-fault").Should().BeNull();
     }

@@ -56,7 +56,7 @@ public sealed class DiscoveryFieldChecks : ConformanceFixture
         "SMART App Launch 2.2 Client Authentication: Asymmetric — advertising server support", Spec.AsymmetricDiscovery)]
     [Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@285"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@286"),
      Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@287"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@288"),
-     Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@289")]
+     Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@289"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@228")]
     public async Task AsymmetricClients_AreAdvertisedCompletely()
     {
         var (fetch, config) = await RequireDocumentAsync();

@@ -1,10 +1,6 @@
 namespace SmartConformance.ReferenceServer.Faults.Discovery;
 
-/// <summary>
-/// Discovery claims client-confidential-asymmetric without private_key_jwt or a signing algorithm. (The conformant
-/// reference server does not advertise the capability: OpenIddict 7 accepts only RFC 7523bis-style assertions, with
-/// typ client-authentication+jwt and aud = issuer, not SMART's typ JWT and aud = token endpoint.)
-/// </summary>
+/// <summary>Discovery claims client-confidential-asymmetric but leaves out private_key_jwt and the RS384/ES384 signing algorithms.</summary>
 internal sealed class IncompleteAsymmetricAdvertisement : IFault
 {
     public FaultDescriptor Descriptor { get; } = new(
@@ -13,5 +9,9 @@ internal sealed class IncompleteAsymmetricAdvertisement : IFault
         "SMART App Launch 2.2 client-confidential-asymmetric.html#advertising-server-support-for-this-profile",
         ["DISC-06"]);
 
-    public void Apply(FaultContext context) => context.RewriteDiscovery(document => document.Capabilities?.Add("client-confidential-asymmetric"));
+    public void Apply(FaultContext context) => context.RewriteDiscovery(document =>
+    {
+        document.TokenEndpointAuthMethodsSupported?.Remove("private_key_jwt");
+        document.TokenEndpointAuthSigningAlgValuesSupported = null;
+    });
 }

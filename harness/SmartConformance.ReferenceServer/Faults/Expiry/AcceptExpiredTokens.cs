@@ -9,7 +9,7 @@ internal sealed class AcceptExpiredTokens : IFault
         "fhir.accepts-expired-tokens",
         "The resource server accepts access tokens past their expiry",
         "SMART App Launch 2.2 app-launch.html#response-5 and #response-6",
-        ["RS-03"]);
+        ["RS-03", "BSV-06"]);
 
     public void Apply(FaultContext context) =>
         context.Validation.RemoveEventHandler(OpenIddictValidationHandlers.Protection.ValidateExpirationDate.Descriptor);

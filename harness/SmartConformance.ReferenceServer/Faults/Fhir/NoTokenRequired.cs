@@ -10,7 +10,7 @@ internal sealed class NoTokenRequired : IFault
         "fhir.no-token-required",
         "FHIR resources are served without an access token",
         "RFC 6750 §3; SMART App Launch 2.2 app-launch.html#access-fhir-api",
-        ["RS-01", "RS-02", "RS-03"]);
+        ["RS-01", "RS-02", "RS-03", "BSV-06"]);
 
     public void Apply(FaultContext context) => context.Fhir.RequireAccessToken = false;
 }

@@ -9,7 +9,7 @@ internal sealed class UnsupportedGrantMisreported : IFault
         "token.unsupported-grant-misreported",
         "An unsupported grant_type is refused with invalid_request",
         "RFC 6749 §5.2",
-        ["TOK-08"]);
+        ["TOK-08", "BSV-03"]);
 
     public void Apply(FaultContext context) => TokenResponseRewrite.Add(context, apply =>
     {

@@ -7,7 +7,7 @@ internal sealed class WrongTokenType : IFault
         "token.wrong-token-type",
         "token_type is MAC instead of Bearer",
         "SMART App Launch 2.2 app-launch.html#response-5 and #response-7",
-        ["REF-01", "TOK-01"]);
+        ["REF-01", "TOK-01", "BSV-01"]);
 
     public void Apply(FaultContext context) => TokenResponseRewrite.Add(context, apply =>
     {
