@@ -13,6 +13,7 @@ internal sealed class SmartConfigurationFactory(ServerUrls urls, SmartConfigurat
         "client-public",
         "client-confidential-symmetric",
         "context-standalone-patient",
+        "context-standalone-encounter",
         "context-ehr-patient",
         "context-ehr-encounter",
         "context-banner",

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
+using SmartConformance.ReferenceServer.Ehr;
 using SmartConformance.ReferenceServer.Fhir;
 using SmartConformance.ReferenceServer.Identity;
 using SmartConformance.ReferenceServer.Pages;
@@ -23,7 +24,7 @@ internal static class AuthorizeEndpoint
         app.MapMethods("/" + OpenIddictRegistration.AuthorizationPath, [HttpMethods.Get, HttpMethods.Post], HandleAsync);
 
     private static async Task<IResult> HandleAsync(HttpContext http, UserDirectory users, FhirStore store,
-        GrantedPrincipalFactory principals)
+        GrantedPrincipalFactory principals, OAuthPolicy policy)
     {
         var request = http.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenIddict authorization request is missing.");
@@ -60,12 +61,19 @@ internal static class AuthorizeEndpoint
                 : Html.Page(http, "Authorize access", ConsentPage.Body(parameters, request.ClientId!, user.DisplayName, patientId, scopes));
         }
 
-        return Results.SignIn(principals.Create(user, scopes, patientId), properties: null,
+        var encounterId = policy.StandaloneEncounterContext && (scopes.Contains(EhrLaunchParameters.LaunchEncounterScope) || !policy.ContextOnlyWhenRequested)
+            ? EncounterOf(store, patientId)
+            : null;
+        return Results.SignIn(principals.Create(user, scopes, patientId, encounterId), properties: null,
             OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
     private static string? ValidPatient(FhirStore store, string? patientId) =>
         patientId is not null && store.Read("Patient", patientId) is not null ? patientId : null;
+
+    // A standalone launch has no encounter open in an EHR screen; the selected patient's first encounter stands in for it.
+    private static string? EncounterOf(FhirStore store, string? patientId) => patientId is null ? null : store.All("Encounter")
+        .FirstOrDefault(encounter => FhirStore.CompartmentPatientId(encounter) == patientId)?.Id;
 
     private static IEnumerable<(string Id, string Name)> PatientChoices(FhirStore store) =>
         from patient in store.Patients

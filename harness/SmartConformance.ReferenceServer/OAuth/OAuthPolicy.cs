@@ -8,4 +8,13 @@ internal sealed class OAuthPolicy
 
     /// <summary>Only clients registered for the refresh_token grant get <c>offline_access</c>; when false every client is registered.</summary>
     public bool OfflineAccessOnlyForRegisteredClients { get; set; } = true;
+
+    /// <summary>A standalone launch granted <c>launch/encounter</c> gets an encounter of the selected patient.</summary>
+    public bool StandaloneEncounterContext { get; set; } = true;
+
+    /// <summary>
+    /// <c>patient</c> and <c>encounter</c> come back only when <c>launch/patient</c> / <c>launch/encounter</c> (or an EHR
+    /// <c>launch</c>) was granted; when false, the context the server knows is returned whatever was asked.
+    /// </summary>
+    public bool ContextOnlyWhenRequested { get; set; } = true;
 }
