@@ -21,6 +21,8 @@ public sealed record ServerProfile
     public string? OpenFhirBaseUrl { get; init; }
     public FhirAccessProfile FhirAccess { get; init; } = new();
     public PoliciesProfile Policies { get; init; } = new();
+    /// <summary>How the user leaves a scope out on the consent page (SCOPE-04); null when the page offers no such choice.</summary>
+    public ConsentDeselectionProfile? ConsentDeselection { get; init; }
 
     /// <summary>Where the profile was read from (for the report); not part of the file.</summary>
     public string SourcePath { get; init; } = "";
@@ -32,6 +34,9 @@ public sealed record ServerProfile
     public ClientProfile Client(string name) => Clients.First(c => c.Name == name);
     public UserProfile User(string name) => Users.First(u => u.Name == name);
 }
+
+/// <summary>The standalone launch repeated with consent steps that untick <see cref="Scope"/> before approving.</summary>
+public sealed record ConsentDeselectionProfile(string Scope, IReadOnlyList<BrowserStep> Steps);
 
 public sealed record EmbeddedServerProfile
 {

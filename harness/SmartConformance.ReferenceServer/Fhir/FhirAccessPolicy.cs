@@ -41,4 +41,7 @@ internal sealed class FhirAccessPolicy
 
     /// <summary>The open base ignores an Authorization header it has no use for (false: it fails with 500).</summary>
     public bool OpenBaseIgnoresTokens { get; set; } = true;
+
+    /// <summary>Each entry of a batch is authorized on its own (false: a valid token for the batch reaches every entry).</summary>
+    public bool AuthorizeBatchEntries { get; set; } = true;
 }

@@ -44,6 +44,7 @@ internal static class ReferenceServerApp
         services.AddSingleton<CapabilityStatementFactory>();
         services.AddSingleton<FhirRequestHandler>();
         services.AddSingleton<FhirWriteHandler>();
+        services.AddSingleton<FhirBatchHandler>();
         services.AddSingleton<OperationOutcomes>();
         services.AddSingleton<SearchBundleFactory>();
         services.AddSingleton<SmartConfigurationFactory>();

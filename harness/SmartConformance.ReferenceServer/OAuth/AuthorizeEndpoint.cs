@@ -61,6 +61,10 @@ internal static class AuthorizeEndpoint
                 : Html.Page(http, "Authorize access", ConsentPage.Body(parameters, request.ClientId!, user.DisplayName, patientId, scopes));
         }
 
+        if (parameters.ChosenScopes is { } chosen && policy.HonourScopeDeselection)
+        {
+            scopes = [.. scopes.Where(chosen.Contains)];
+        }
         var encounterId = policy.StandaloneEncounterContext && (scopes.Contains(EhrLaunchParameters.LaunchEncounterScope) || !policy.ContextOnlyWhenRequested)
             ? EncounterOf(store, patientId)
             : null;

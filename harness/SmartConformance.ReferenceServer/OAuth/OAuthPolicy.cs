@@ -17,4 +17,7 @@ internal sealed class OAuthPolicy
     /// <c>launch</c>) was granted; when false, the context the server knows is returned whatever was asked.
     /// </summary>
     public bool ContextOnlyWhenRequested { get; set; } = true;
+
+    /// <summary>Scopes the user unticked on the consent page are left out of the grant.</summary>
+    public bool HonourScopeDeselection { get; set; } = true;
 }

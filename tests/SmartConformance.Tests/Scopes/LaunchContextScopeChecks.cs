@@ -47,13 +47,13 @@ public sealed class LaunchContextScopeChecks : ConformanceFixture
                     if (!capabilities.Contains(capability)) continue;
                     judged++;
                     if (string.IsNullOrEmpty(value))
-                        problems.Add(($"the {launch.Label} asked for and was granted {contextScope}, and discovery advertises {capability}, but {parameter} is {LaunchContextJson.Show(json, parameter)}", launch.Token.Exchange));
+                        problems.Add(($"the {launch.Label} launch asked for and was granted {contextScope}, and discovery advertises {capability}, but {parameter} is {LaunchContextJson.Show(json, parameter)}", launch.Token.Exchange));
                 }
                 else if (!asked.Contains(contextScope))
                 {
                     judged++;
                     if (json.TryGetPropertyOf(parameter, out _))
-                        problems.Add(($"the {launch.Label} did not ask for {contextScope} (scope \"{asked}\"), yet the token response carries {parameter}={LaunchContextJson.Show(json, parameter)}", launch.Token.Exchange));
+                        problems.Add(($"the {launch.Label} launch did not ask for {contextScope} (scope \"{asked}\"), yet the token response carries {parameter}={LaunchContextJson.Show(json, parameter)}", launch.Token.Exchange));
                 }
             }
         }
