@@ -23,6 +23,8 @@ public sealed record ServerProfile
     public PoliciesProfile Policies { get; init; } = new();
     /// <summary>How the user leaves a scope out on the consent page (SCOPE-04); null when the page offers no such choice.</summary>
     public ConsentDeselectionProfile? ConsentDeselection { get; init; }
+    /// <summary>A launch whose scope updates Observation without creating it (RS-14); null to leave create-by-update untested.</summary>
+    public UpsertProfile? Upsert { get; init; }
 
     /// <summary>Where the profile was read from (for the report); not part of the file.</summary>
     public string SourcePath { get; init; } = "";
@@ -37,6 +39,9 @@ public sealed record ServerProfile
 
 /// <summary>The standalone launch repeated with consent steps that untick <see cref="Scope"/> before approving.</summary>
 public sealed record ConsentDeselectionProfile(string Scope, IReadOnlyList<BrowserStep> Steps);
+
+/// <summary>The standalone launch repeated with <see cref="Scope"/>, which grants <c>u</c> but not <c>c</c> on Observation.</summary>
+public sealed record UpsertProfile(string Scope);
 
 public sealed record EmbeddedServerProfile
 {

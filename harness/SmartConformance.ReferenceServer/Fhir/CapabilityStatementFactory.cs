@@ -80,6 +80,7 @@ internal sealed class CapabilityStatementFactory(ServerUrls urls, CapabilityStat
         {
             resource.Interaction.Add(new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Create });
             resource.Interaction.Add(new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Update });
+            resource.UpdateCreate = true;
         }
         if (type is not ("Patient" or "Practitioner"))
         {

@@ -44,4 +44,7 @@ internal sealed class FhirAccessPolicy
 
     /// <summary>Each entry of a batch is authorized on its own (false: a valid token for the batch reaches every entry).</summary>
     public bool AuthorizeBatchEntries { get; set; } = true;
+
+    /// <summary>An update scope (<c>u</c>) alone allows create-by-update (false: a PUT that creates also needs <c>c</c>).</summary>
+    public bool UpdateScopeCreates { get; set; } = true;
 }

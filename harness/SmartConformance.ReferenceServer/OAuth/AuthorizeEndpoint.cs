@@ -61,9 +61,9 @@ internal static class AuthorizeEndpoint
                 : Html.Page(http, "Authorize access", ConsentPage.Body(parameters, request.ClientId!, user.DisplayName, patientId, scopes));
         }
 
-        if (parameters.ChosenScopes is { } chosen && policy.HonourScopeDeselection)
+        if (parameters.DeclinedScopes.Count > 0 && policy.HonourScopeDeselection)
         {
-            scopes = [.. scopes.Where(chosen.Contains)];
+            scopes = [.. scopes.Where(scope => !parameters.DeclinedScopes.Contains(scope))];
         }
         var encounterId = policy.StandaloneEncounterContext && (scopes.Contains(EhrLaunchParameters.LaunchEncounterScope) || !policy.ContextOnlyWhenRequested)
             ? EncounterOf(store, patientId)

@@ -10,14 +10,12 @@ internal sealed class AuthorizeParameters
 {
     public const string ConsentField = "consent";
     public const string PatientField = "launch_patient";
-    /// <summary>One per scope the user left ticked on the consent page.</summary>
-    public const string ScopeChoiceField = "scope_choice";
-    /// <summary>Set when the consent page offered scope choices, so "none ticked" differs from "no choice offered".</summary>
-    public const string ScopeChoicesShownField = "scope_choices_shown";
+    /// <summary>One per scope the user chose to leave out on the consent page.</summary>
+    public const string DeclinedScopeField = "scope_declined";
 
     private AuthorizeParameters(IReadOnlyList<KeyValuePair<string, string>> request, string? consent, string? patient,
-        IReadOnlySet<string>? chosenScopes) =>
-        (Request, Consent, SelectedPatient, ChosenScopes) = (request, consent, patient, chosenScopes);
+        IReadOnlySet<string> declinedScopes) =>
+        (Request, Consent, SelectedPatient, DeclinedScopes) = (request, consent, patient, declinedScopes);
 
     public IReadOnlyList<KeyValuePair<string, string>> Request { get; }
 
@@ -27,8 +25,8 @@ internal sealed class AuthorizeParameters
     /// <summary>The patient a provider picked, once the picker form was submitted.</summary>
     public string? SelectedPatient { get; }
 
-    /// <summary>The scopes the user left ticked on the consent page; null when the page offered no choice.</summary>
-    public IReadOnlySet<string>? ChosenScopes { get; }
+    /// <summary>The scopes the user chose to leave out on the consent page.</summary>
+    public IReadOnlySet<string> DeclinedScopes { get; }
 
     public static AuthorizeParameters From(HttpRequest request)
     {
@@ -38,12 +36,10 @@ internal sealed class AuthorizeParameters
             .SelectMany(p => p.Value.Select(v => KeyValuePair.Create(p.Key, v ?? "")))
             .ToList();
         return new AuthorizeParameters(
-            pairs.Where(p => p.Key is not (ConsentField or PatientField or ScopeChoiceField or ScopeChoicesShownField)).ToList(),
+            pairs.Where(p => p.Key is not (ConsentField or PatientField or DeclinedScopeField)).ToList(),
             pairs.FirstOrDefault(p => p.Key == ConsentField).Value,
             pairs.FirstOrDefault(p => p.Key == PatientField).Value,
-            pairs.Any(p => p.Key == ScopeChoicesShownField)
-                ? pairs.Where(p => p.Key == ScopeChoiceField).Select(p => p.Value).ToHashSet(StringComparer.Ordinal)
-                : null);
+            pairs.Where(p => p.Key == DeclinedScopeField).Select(p => p.Value).ToHashSet(StringComparer.Ordinal));
     }
 
     /// <summary>The same request as a GET URL, to come back to after login.</summary>

@@ -3,7 +3,7 @@ using SmartConformance.ReferenceServer.OAuth;
 namespace SmartConformance.ReferenceServer.Pages;
 
 /// <summary>
-/// Asks the user to approve the requested scopes: <c>ul#scopes</c> (a ticked checkbox per scope, untick to leave it out),
+/// Asks the user to approve the requested scopes: <c>ul#scopes</c> (a "leave out" checkbox per scope),
 /// <c>button#approve</c> and <c>button#deny</c>,
 /// in a form that posts the authorize request back with <c>consent=approve|deny</c>.
 /// </summary>
@@ -12,9 +12,9 @@ internal static class ConsentPage
     public static string Body(AuthorizeParameters request, string clientId, string userName, string? patientId,
         IEnumerable<string> scopes)
     {
-        // Each scope can be unticked: what the user leaves ticked is all the app gets.
+        // Each scope has a "leave out" box: what the user ticks there is not granted.
         var items = string.Concat(scopes.Select(s =>
-            $"""<li data-scope="{Html.Encode(s)}"><label><input type="checkbox" form="consent-form" name="{AuthorizeParameters.ScopeChoiceField}" value="{Html.Encode(s)}" checked> {Html.Encode(s)}</label></li>""" + "\n"));
+            $"""<li data-scope="{Html.Encode(s)}">{Html.Encode(s)} <label><input type="checkbox" form="consent-form" name="{AuthorizeParameters.DeclinedScopeField}" value="{Html.Encode(s)}"> leave out</label></li>""" + "\n"));
         var patientFields = patientId is null
             ? ""
             : Html.HiddenFields([KeyValuePair.Create(AuthorizeParameters.PatientField, patientId)]);
@@ -26,7 +26,7 @@ internal static class ConsentPage
             {items}</ul>
             {patientLine}
             <form id="consent-form" method="post" action="/{OpenIddictRegistration.AuthorizationPath}">
-            {Html.HiddenFields(request.Request)}{patientFields}{Html.HiddenFields([KeyValuePair.Create(AuthorizeParameters.ScopeChoicesShownField, "1")])}
+            {Html.HiddenFields(request.Request)}{patientFields}
               <button id="approve" type="submit" name="{AuthorizeParameters.ConsentField}" value="approve">Allow</button>
               <button id="deny" type="submit" name="{AuthorizeParameters.ConsentField}" value="deny">Deny</button>
             </form>

@@ -42,7 +42,7 @@ public sealed class DiscoveryTests : ReferenceServerFixture
         Strings(json, "response_types_supported").Should().Equal("code");
         Strings(json, "scopes_supported").Should().BeEquivalentTo(SeedData.Scopes);
         Strings(json, "capabilities").Should().BeEquivalentTo(
-            "launch-standalone", "client-public", "client-confidential-symmetric", "context-standalone-patient",
+            "launch-standalone", "client-public", "client-confidential-symmetric", "context-standalone-patient", "context-standalone-encounter",
             "permission-offline", "permission-patient", "permission-v1", "permission-v2", "sso-openid-connect",
             "launch-ehr", "context-ehr-patient", "context-ehr-encounter", "context-banner", "context-style");
     }
