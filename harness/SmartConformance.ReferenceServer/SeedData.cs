@@ -51,6 +51,7 @@ public static class SeedData
         "patient/Observation.read", "patient/Observation.rs",
         "user/*.read", "user/*.rs",
         GranularLabObservationScope, "patient/Observation.cruds",
+        "patient/Observation.u",
     ];
 
     /// <summary>A SMART v2 granular scope: the patient's laboratory Observations only.</summary>

@@ -12,7 +12,9 @@ namespace SmartConformance.Harness.Launch;
 /// </summary>
 public static class StandaloneLaunch
 {
-    public static async Task<LaunchOutcome> RunAsync(SuiteSession session, string label, LaunchProfile launch, CancellationToken ct)
+    /// <param name="consent">Browser steps on the consent page in place of browserSteps.approve (e.g. untick a scope, then approve).</param>
+    public static async Task<LaunchOutcome> RunAsync(SuiteSession session, string label, LaunchProfile launch, CancellationToken ct,
+        IReadOnlyList<BrowserStep>? consent = null)
     {
         var profile = session.Profile;
         var client = profile.Client(launch.Client);
@@ -42,7 +44,7 @@ public static class StandaloneLaunch
         try
         {
             var driver = await session.BrowserDriverAsync();
-            browser = await driver.RunAsync(label, url, [.. profile.BrowserSteps.Login, .. profile.BrowserSteps.Approve], user, waiting, profile.Timeouts, ct);
+            browser = await driver.RunAsync(label, url, [.. profile.BrowserSteps.Login, .. consent ?? profile.BrowserSteps.Approve], user, waiting, profile.Timeouts, ct);
         }
         catch (BrowserStepException ex)
         {

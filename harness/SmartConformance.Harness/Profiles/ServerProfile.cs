@@ -27,6 +27,10 @@ public sealed record ServerProfile
     public UserScopesProfile? UserScopes { get; init; }
     /// <summary>A backend services client (client_credentials + private_key_jwt), or null when the server has none to test.</summary>
     public BackendServicesProfile? BackendServices { get; init; }
+    /// <summary>How the user leaves a scope out on the consent page (SCOPE-04); null when the page offers no such choice.</summary>
+    public ConsentDeselectionProfile? ConsentDeselection { get; init; }
+    /// <summary>A launch whose scope updates Observation without creating it (RS-14); null to leave create-by-update untested.</summary>
+    public UpsertProfile? Upsert { get; init; }
 
     /// <summary>Where the profile was read from (for the report); not part of the file.</summary>
     public string SourcePath { get; init; } = "";
@@ -38,6 +42,12 @@ public sealed record ServerProfile
     public ClientProfile Client(string name) => Clients.First(c => c.Name == name);
     public UserProfile User(string name) => Users.First(u => u.Name == name);
 }
+
+/// <summary>The standalone launch repeated with consent steps that untick <see cref="Scope"/> before approving.</summary>
+public sealed record ConsentDeselectionProfile(string Scope, IReadOnlyList<BrowserStep> Steps);
+
+/// <summary>The standalone launch repeated with <see cref="Scope"/>, which grants <c>u</c> but not <c>c</c> on Observation.</summary>
+public sealed record UpsertProfile(string Scope);
 
 public sealed record EmbeddedServerProfile
 {

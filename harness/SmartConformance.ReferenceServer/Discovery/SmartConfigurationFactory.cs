@@ -14,6 +14,7 @@ internal sealed class SmartConfigurationFactory(ServerUrls urls, SmartConfigurat
         "client-confidential-symmetric",
         "client-confidential-asymmetric",
         "context-standalone-patient",
+        "context-standalone-encounter",
         "context-ehr-patient",
         "context-ehr-encounter",
         "context-banner",

@@ -1,8 +1,8 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
 using OpenIddict.Abstractions;
 using OpenIddict.Server;
+using SmartConformance.ReferenceServer.Fhir;
 using SmartConformance.ReferenceServer.Hosting;
 using SmartConformance.ReferenceServer.OAuth;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -15,7 +15,7 @@ namespace SmartConformance.ReferenceServer.Ehr;
 /// principal (patient, encounter, fhirContext, need_patient_banner, smart_style_url). The code and refresh token carry
 /// it to the token endpoint, where <see cref="OAuth.Handlers.AttachLaunchContextParameters"/> returns it.
 /// </summary>
-internal sealed class AttachEhrLaunchClaims(EhrLaunchStore launches, EhrLaunchPolicy policy, ServerUrls urls)
+internal sealed class AttachEhrLaunchClaims(EhrLaunchStore launches, EhrLaunchPolicy policy, ServerUrls urls, FhirStore store)
     : IOpenIddictServerHandler<ProcessSignInContext>
 {
     public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
@@ -51,11 +51,7 @@ internal sealed class AttachEhrLaunchClaims(EhrLaunchStore launches, EhrLaunchPo
         identity.SetClaim(EhrLaunchParameters.Encounter, launch.EncounterId);
         identity.SetClaim(EhrLaunchParameters.SmartStyleUrl, urls.Absolute(EhrEndpoints.StylePath.TrimStart('/')));
         identity.AddClaim(new Claim(EhrLaunchParameters.NeedPatientBanner, launch.NeedPatientBanner ? "true" : "false", ClaimValueTypes.Boolean));
-        if (launch.FhirContext.Count > 0)
-        {
-            var items = launch.FhirContext.Select(reference => new Dictionary<string, string> { ["reference"] = reference });
-            identity.AddClaim(new Claim(EhrLaunchParameters.FhirContext, JsonSerializer.Serialize(items), JsonClaimValueTypes.JsonArray));
-        }
+        identity.AddClaim(new Claim(EhrLaunchParameters.FhirContext, FhirContextItems.For(launch, store).ToJsonString(), JsonClaimValueTypes.JsonArray));
         foreach (var claim in identity.Claims.Where(IsLaunchContext))
         {
             claim.SetDestinations(Destinations.AccessToken);

@@ -43,6 +43,8 @@ internal sealed class CapabilityStatementFactory(ServerUrls urls, CapabilityStat
             Mode = CapabilityStatement.RestfulCapabilityMode.Server,
             Security = security,
             Resource = FhirStore.SupportedTypes.Order(StringComparer.Ordinal).Select(type => CreateResource(type, writable)).ToList(),
+            // The protected base answers batches of reads (FhirBatchHandler).
+            Interaction = writable ? [new CapabilityStatement.SystemInteractionComponent { Code = CapabilityStatement.SystemRestfulInteraction.Batch }] : [],
         }],
     };
 
@@ -78,6 +80,7 @@ internal sealed class CapabilityStatementFactory(ServerUrls urls, CapabilityStat
         {
             resource.Interaction.Add(new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Create });
             resource.Interaction.Add(new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Update });
+            resource.UpdateCreate = true;
         }
         if (type is not ("Patient" or "Practitioner"))
         {

@@ -53,4 +53,10 @@ internal sealed class FhirAccessPolicy
 
     /// <summary>The open base ignores an Authorization header it has no use for (false: it fails with 500).</summary>
     public bool OpenBaseIgnoresTokens { get; set; } = true;
+
+    /// <summary>Each entry of a batch is authorized on its own (false: a valid token for the batch reaches every entry).</summary>
+    public bool AuthorizeBatchEntries { get; set; } = true;
+
+    /// <summary>An update scope (<c>u</c>) alone allows create-by-update (false: a PUT that creates also needs <c>c</c>).</summary>
+    public bool UpdateScopeCreates { get; set; } = true;
 }

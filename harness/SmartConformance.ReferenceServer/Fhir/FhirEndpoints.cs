@@ -9,7 +9,7 @@ namespace SmartConformance.ReferenceServer.Fhir;
 
 /// <summary>
 /// The FHIR REST API of the protected base <c>/fhir</c>: <c>/metadata</c> (open), read, search, create and update
-/// (bearer token). Writes are accepted only with a write scope; the store keeps what they add.
+/// (bearer token), and batches of reads POSTed to the base. Writes are accepted only with a write scope; the store keeps what they add.
 /// </summary>
 internal static class FhirEndpoints
 {
@@ -26,6 +26,8 @@ internal static class FhirEndpoints
             handler.Read(type, id, user));
         data.MapGet("/{type}", (string type, HttpRequest request, ClaimsPrincipal user, FhirRequestHandler handler, ServerUrls urls) =>
             handler.Search(type, request, user, urls.FhirBase));
+        data.MapPost("/", (HttpRequest request, ClaimsPrincipal user, FhirBatchHandler handler) =>
+            handler.HandleAsync(request, user));
         data.MapPost("/{type}", (string type, HttpRequest request, ClaimsPrincipal user, FhirWriteHandler handler) =>
             handler.CreateAsync(type, request, user));
         data.MapPut("/{type}/{id}", (string type, string id, HttpRequest request, ClaimsPrincipal user, FhirWriteHandler handler) =>

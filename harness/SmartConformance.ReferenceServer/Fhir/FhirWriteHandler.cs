@@ -7,7 +7,8 @@ using SmartConformance.ReferenceServer.Hosting;
 namespace SmartConformance.ReferenceServer.Fhir;
 
 /// <summary>Create and update on the protected base: the scope is checked before the body is even read.</summary>
-internal sealed class FhirWriteHandler(FhirStore store, FhirAccessDecider decider, OperationOutcomes errors, ServerUrls urls)
+internal sealed class FhirWriteHandler(FhirStore store, FhirAccessDecider decider, OperationOutcomes errors, ServerUrls urls,
+    FhirAccessPolicy policy)
 {
     public async Task<IResult> CreateAsync(string type, HttpRequest request, ClaimsPrincipal user)
     {
@@ -41,6 +42,11 @@ internal sealed class FhirWriteHandler(FhirStore store, FhirAccessDecider decide
         }
 
         var created = store.Read(type, id) is null;
+        if (created && !policy.UpdateScopeCreates &&
+            decider.DenyReason(user, FhirInteraction.Create, type, FhirStore.CompartmentPatientId(resource), resource) is { } noCreate)
+        {
+            return errors.Forbidden(noCreate);
+        }
         store.Update(resource);
         return new FhirResult(resource, created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
     }

@@ -48,6 +48,7 @@ internal static class ReferenceServerApp
         services.AddSingleton<CapabilityStatementFactory>();
         services.AddSingleton<FhirRequestHandler>();
         services.AddSingleton<FhirWriteHandler>();
+        services.AddSingleton<FhirBatchHandler>();
         services.AddSingleton<OperationOutcomes>();
         services.AddSingleton<SearchBundleFactory>();
         services.AddSingleton<SmartConfigurationFactory>();

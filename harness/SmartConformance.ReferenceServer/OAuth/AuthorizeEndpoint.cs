@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
+using SmartConformance.ReferenceServer.Ehr;
 using SmartConformance.ReferenceServer.Fhir;
 using SmartConformance.ReferenceServer.Identity;
 using SmartConformance.ReferenceServer.Pages;
@@ -62,7 +63,14 @@ internal static class AuthorizeEndpoint
                 : Html.Page(http, "Authorize access", ConsentPage.Body(parameters, request.ClientId!, user.DisplayName, patientId, scopes));
         }
 
-        var principal = principals.Create(user, scopes, patientId);
+        if (parameters.DeclinedScopes.Count > 0 && policy.HonourScopeDeselection)
+        {
+            scopes = [.. scopes.Where(scope => !parameters.DeclinedScopes.Contains(scope))];
+        }
+        var encounterId = policy.StandaloneEncounterContext && (scopes.Contains(EhrLaunchParameters.LaunchEncounterScope) || !policy.ContextOnlyWhenRequested)
+            ? EncounterOf(store, patientId)
+            : null;
+        var principal = principals.Create(user, scopes, patientId, encounterId);
         // The sign-in session, kept in the code and refresh tokens only (no destination), so online access can end with it.
         if (login.Principal?.FindFirst(LoginSessions.ClaimType)?.Value is { } sessionId)
         {
@@ -74,6 +82,10 @@ internal static class AuthorizeEndpoint
 
     private static string? ValidPatient(FhirStore store, string? patientId) =>
         patientId is not null && store.Read("Patient", patientId) is not null ? patientId : null;
+
+    // A standalone launch has no encounter open in an EHR screen; the selected patient's first encounter stands in for it.
+    private static string? EncounterOf(FhirStore store, string? patientId) => patientId is null ? null : store.All("Encounter")
+        .FirstOrDefault(encounter => FhirStore.CompartmentPatientId(encounter) == patientId)?.Id;
 
     private static IEnumerable<(string Id, string Name)> PatientChoices(FhirStore store) =>
         from patient in store.Patients

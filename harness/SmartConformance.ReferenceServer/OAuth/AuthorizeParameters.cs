@@ -10,9 +10,12 @@ internal sealed class AuthorizeParameters
 {
     public const string ConsentField = "consent";
     public const string PatientField = "launch_patient";
+    /// <summary>One per scope the user chose to leave out on the consent page.</summary>
+    public const string DeclinedScopeField = "scope_declined";
 
-    private AuthorizeParameters(IReadOnlyList<KeyValuePair<string, string>> request, string? consent, string? patient) =>
-        (Request, Consent, SelectedPatient) = (request, consent, patient);
+    private AuthorizeParameters(IReadOnlyList<KeyValuePair<string, string>> request, string? consent, string? patient,
+        IReadOnlySet<string> declinedScopes) =>
+        (Request, Consent, SelectedPatient, DeclinedScopes) = (request, consent, patient, declinedScopes);
 
     public IReadOnlyList<KeyValuePair<string, string>> Request { get; }
 
@@ -22,6 +25,9 @@ internal sealed class AuthorizeParameters
     /// <summary>The patient a provider picked, once the picker form was submitted.</summary>
     public string? SelectedPatient { get; }
 
+    /// <summary>The scopes the user chose to leave out on the consent page.</summary>
+    public IReadOnlySet<string> DeclinedScopes { get; }
+
     public static AuthorizeParameters From(HttpRequest request)
     {
         IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> source =
@@ -30,9 +36,10 @@ internal sealed class AuthorizeParameters
             .SelectMany(p => p.Value.Select(v => KeyValuePair.Create(p.Key, v ?? "")))
             .ToList();
         return new AuthorizeParameters(
-            pairs.Where(p => p.Key is not (ConsentField or PatientField)).ToList(),
+            pairs.Where(p => p.Key is not (ConsentField or PatientField or DeclinedScopeField)).ToList(),
             pairs.FirstOrDefault(p => p.Key == ConsentField).Value,
-            pairs.FirstOrDefault(p => p.Key == PatientField).Value);
+            pairs.FirstOrDefault(p => p.Key == PatientField).Value,
+            pairs.Where(p => p.Key == DeclinedScopeField).Select(p => p.Value).ToHashSet(StringComparer.Ordinal));
     }
 
     /// <summary>The same request as a GET URL, to come back to after login.</summary>

@@ -13,7 +13,7 @@ namespace SmartConformance.ReferenceServer.OAuth;
 /// </summary>
 internal sealed class GrantedPrincipalFactory(ServerUrls urls)
 {
-    public ClaimsPrincipal Create(UserAccount user, IReadOnlyCollection<string> scopes, string? patientId)
+    public ClaimsPrincipal Create(UserAccount user, IReadOnlyCollection<string> scopes, string? patientId, string? encounterId = null)
     {
         var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
         identity.SetClaim(Claims.Subject, user.Username)
@@ -22,6 +22,10 @@ internal sealed class GrantedPrincipalFactory(ServerUrls urls)
         if (patientId is not null)
         {
             identity.SetClaim(SmartClaims.Patient, patientId);
+        }
+        if (encounterId is not null)
+        {
+            identity.SetClaim(Ehr.EhrLaunchParameters.Encounter, encounterId);
         }
 
         identity.SetScopes(scopes);

@@ -11,4 +11,16 @@ internal sealed class OAuthPolicy
 
     /// <summary>A user's Deny on the consent page ends the request with access_denied; when false it is taken as Allow.</summary>
     public bool HonourDenial { get; set; } = true;
+
+    /// <summary>A standalone launch granted <c>launch/encounter</c> gets an encounter of the selected patient.</summary>
+    public bool StandaloneEncounterContext { get; set; } = true;
+
+    /// <summary>
+    /// <c>patient</c> and <c>encounter</c> come back only when <c>launch/patient</c> / <c>launch/encounter</c> (or an EHR
+    /// <c>launch</c>) was granted; when false, the context the server knows is returned whatever was asked.
+    /// </summary>
+    public bool ContextOnlyWhenRequested { get; set; } = true;
+
+    /// <summary>Scopes the user unticked on the consent page are left out of the grant.</summary>
+    public bool HonourScopeDeselection { get; set; } = true;
 }

@@ -3,7 +3,8 @@ using SmartConformance.ReferenceServer.OAuth;
 namespace SmartConformance.ReferenceServer.Pages;
 
 /// <summary>
-/// Asks the user to approve the requested scopes: <c>ul#scopes</c>, <c>button#approve</c> and <c>button#deny</c>,
+/// Asks the user to approve the requested scopes: <c>ul#scopes</c> (a "leave out" checkbox per scope),
+/// <c>button#approve</c> and <c>button#deny</c>,
 /// in a form that posts the authorize request back with <c>consent=approve|deny</c>.
 /// </summary>
 internal static class ConsentPage
@@ -11,7 +12,9 @@ internal static class ConsentPage
     public static string Body(AuthorizeParameters request, string clientId, string userName, string? patientId,
         IEnumerable<string> scopes)
     {
-        var items = string.Concat(scopes.Select(s => $"""<li data-scope="{Html.Encode(s)}">{Html.Encode(s)}</li>""" + "\n"));
+        // Each scope has a "leave out" box: what the user ticks there is not granted.
+        var items = string.Concat(scopes.Select(s =>
+            $"""<li data-scope="{Html.Encode(s)}">{Html.Encode(s)} <label><input type="checkbox" form="consent-form" name="{AuthorizeParameters.DeclinedScopeField}" value="{Html.Encode(s)}"> leave out</label></li>""" + "\n"));
         var patientFields = patientId is null
             ? ""
             : Html.HiddenFields([KeyValuePair.Create(AuthorizeParameters.PatientField, patientId)]);

@@ -43,7 +43,7 @@ public sealed class DiscoveryTests : ReferenceServerFixture
         Strings(json, "response_types_supported").Should().Equal("code");
         Strings(json, "scopes_supported").Should().BeEquivalentTo(SeedData.Scopes);
         Strings(json, "capabilities").Should().BeEquivalentTo(
-            "launch-standalone", "client-public", "client-confidential-symmetric", "client-confidential-asymmetric", "context-standalone-patient",
+            "launch-standalone", "client-public", "client-confidential-symmetric", "client-confidential-asymmetric", "context-standalone-patient", "context-standalone-encounter",
             "permission-offline", "permission-online", "permission-patient", "permission-user", "permission-v1", "permission-v2", "sso-openid-connect",
             "launch-ehr", "context-ehr-patient", "context-ehr-encounter", "context-banner", "context-style",
             "authorize-post");

@@ -36,14 +36,34 @@ internal static partial class FhirContextRules
             if (item.TryGetProperty("type", out var type) && (type.ValueKind != JsonValueKind.String || !ResourceType().IsMatch(type.GetString()!)))
                 yield return $"{at}.type is {Short(type)}, expected a FHIR resource type name";
             var hasRole = item.TryGetProperty("role", out var role);
-            if (hasRole && (role.ValueKind != JsonValueKind.String || role.GetString()!.Length == 0))
+            var roleText = hasRole && role.ValueKind == JsonValueKind.String ? role.GetString()! : null;
+            if (hasRole && string.IsNullOrEmpty(roleText))
                 yield return $"{at}.role is {Short(role)}, expected a non-empty role URI (or no role)";
+            else if (roleText is not null && !SmartRoles.Contains(roleText) && !Uri.TryCreate(roleText, UriKind.Absolute, out _))
+                yield return $"{at}.role is \"{roleText}\": a role SMART does not define must be an absolute URI (only registered roles such as \"launch\" may be written relative)";
             var resourceType = type.ValueKind == JsonValueKind.String ? type.GetString()
                 : reference.ValueKind == JsonValueKind.String ? reference.GetString()!.Split('/')[0] : null;
-            if (resourceType is "Patient" or "Encounter" && (!hasRole || role.GetString() == "launch"))
-                yield return $"{at} refers to a {resourceType} without a role: the launch {resourceType} belongs in the top-level {resourceType.ToLowerInvariant()} parameter";
+            if (resourceType is "Patient" or "Encounter" && (!hasRole || roleText == "launch"))
+                yield return $"{at} refers to a {resourceType} {(hasRole ? "with role \"launch\"" : "without a role (which means \"launch\")")}: a {resourceType} appears in fhirContext only with another role; the launch {resourceType} belongs in the top-level {resourceType.ToLowerInvariant()} parameter";
         }
     }
+
+    /// <summary>SHOULD-level advice: items given by identifier or canonical also say their type.</summary>
+    public static IEnumerable<string> Advice(JsonElement fhirContext)
+    {
+        if (fhirContext.ValueKind != JsonValueKind.Array) yield break;
+        var index = 0;
+        foreach (var item in fhirContext.EnumerateArray())
+        {
+            var at = $"fhirContext[{index++}]";
+            if (item.ValueKind != JsonValueKind.Object || item.TryGetProperty("type", out _)) continue;
+            var by = item.TryGetProperty("identifier", out _) ? "identifier" : item.TryGetProperty("canonical", out _) ? "canonical" : null;
+            if (by is not null) yield return $"{at} is given by {by} but has no type";
+        }
+    }
+
+    /// <summary>The roles of the fhirContext Role Registry, the only ones that may be written as relative URIs.</summary>
+    private static readonly HashSet<string> SmartRoles = new(StringComparer.Ordinal) { "launch" };
 
     private static string Short(JsonElement value)
     {

@@ -18,7 +18,13 @@ public sealed class LaunchContextTypeChecks : ConformanceFixture
      Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@173"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@174"),
      Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@175"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@176"),
      Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@178"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@179"),
-     Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@183"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@190")]
+     Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@183"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@190"),
+     Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@83"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@177"),
+     Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@180"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@181"),
+     Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@182"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@184"),
+     Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@185"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@186"),
+     Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@187"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@188"),
+     Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@189"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@192")]
     public async Task LaunchContext_IsWellTyped()
     {
         // The EHR launch carries the richest context; without one, the standalone launch's patient is still judged.
@@ -44,9 +50,14 @@ public sealed class LaunchContextTypeChecks : ConformanceFixture
         }
 
         if (problems.Count > 0)
+        {
             Fail($"The {launch.Label} token response's launch context is malformed: " + string.Join("; ", problems) + ".",
                 problems.All(p => p.StartsWith("smart_style_url", StringComparison.Ordinal)) ? styleExchange : launch.Token.Exchange,
-                "patient, encounter, intent and tenant are strings; need_patient_banner is a boolean; fhirContext is an array of objects each with reference (relative, Type/id), canonical or identifier, and a non-empty role when present; smart_style_url is a URL serving the style JSON");
+                "patient, encounter, intent and tenant are strings; need_patient_banner is a boolean; fhirContext is an array of objects each with reference (relative, Type/id), canonical or identifier, a role that is an absolute URI unless SMART defines it, and Patient or Encounter only under a role other than launch; smart_style_url is a URL serving the style JSON");
+            return;
+        }
+        if (json.TryGetPropertyOf("fhirContext", out var items) && FhirContextRules.Advice(items).ToList() is { Count: > 0 } advice)
+            Assert.Warn($"The {launch.Label} token response's fhirContext SHOULD say the type of items given by identifier or canonical: {string.Join("; ", advice)}.");
     }
 
     private static async Task<(string? Problem, HttpExchange? Exchange)> StyleProblemAsync(JsonElement style)

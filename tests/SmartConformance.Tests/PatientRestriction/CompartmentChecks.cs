@@ -13,7 +13,8 @@ public sealed class CompartmentChecks : ConformanceFixture
     [Test]
     [Check("RS-04", "A patient-level token reaches its patient's compartment and nothing of other patients (reads, unfiltered searches, _include/_revinclude)",
         "SMART App Launch 2.2 Scopes: patient-specific scopes", Spec.PatientScopes)]
-    [Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@136"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@95")]
+    [Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@136"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@95"),
+     Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@367")]
     public async System.Threading.Tasks.Task PatientToken_StaysInItsCompartment()
     {
         var launch = RequireLaunch(await Session.StandalonePatientLaunchAsync(), "TOK-01", l => l.AccessToken is not null);

@@ -17,7 +17,9 @@ internal sealed class FhirContextAsStrings : IFault
     {
         if (parameters.TryGetValue(EhrLaunchParameters.FhirContext, out var fhirContext) && (JsonElement?)fhirContext is { ValueKind: JsonValueKind.Array } items)
         {
-            var references = items.EnumerateArray().Select(item => item.GetProperty("reference").GetString()).ToList();
+            var references = items.EnumerateArray()
+                .Select(item => item.TryGetProperty("reference", out var reference) ? reference.GetString() : null)
+                .OfType<string>().ToList();
             parameters[EhrLaunchParameters.FhirContext] = JsonSerializer.SerializeToElement(references);
         }
     }));

@@ -7,7 +7,7 @@ internal sealed class CrossPatientReadAllowed : IFault
         "fhir.cross-patient-read",
         "A patient-scoped token reads other patients' resources",
         "SMART App Launch 2.2 scopes-and-launch-context.html#patient-specific-scopes",
-        ["RS-04"]);
+        ["RS-04", "RS-08"]);
 
     public void Apply(FaultContext context) => context.Fhir.EnforcePatientCompartment = false;
 }

@@ -10,7 +10,7 @@ internal sealed class OutOfScopeTypeReadable : IFault
         "fhir.out-of-scope-type-readable",
         "Resource types outside the granted scopes are readable",
         "SMART App Launch 2.2 app-launch.html#response-6 (the token's scope must cover the requested resource)",
-        ["RS-05", "RS-07", "BSV-05"]);
+        ["RS-05", "RS-07", "BSV-05", "SCOPE-04"]);
 
     public void Apply(FaultContext context) => context.Fhir.EnforceScopeResourceTypes = false;
 }

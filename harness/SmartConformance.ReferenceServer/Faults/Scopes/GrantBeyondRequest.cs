@@ -11,7 +11,7 @@ internal sealed class GrantBeyondRequest : IFault
         "scopes.grant-beyond-request",
         "Authorization grants a scope the app did not ask for (user/*.rs)",
         "RFC 6749 §3.3; SMART App Launch 2.2 app-launch.html#response-5",
-        ["SCOPE-08", "RS-04"]);
+        ["SCOPE-08", "RS-04", "RS-08"]);
 
     public void Apply(FaultContext context) => context.Server.AddEventHandler<ProcessSignInContext>(handler => handler
         .UseInlineHandler(sign =>

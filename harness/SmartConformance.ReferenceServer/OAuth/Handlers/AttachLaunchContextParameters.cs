@@ -13,7 +13,7 @@ namespace SmartConformance.ReferenceServer.OAuth.Handlers;
 /// or an EHR launch, and the EHR launch's <c>fhirContext</c>, <c>need_patient_banner</c> and <c>smart_style_url</c>.
 /// The claims travel inside the authorization code and refresh token, so refreshes keep the context.
 /// </summary>
-internal sealed class AttachLaunchContextParameters : IOpenIddictServerHandler<ProcessSignInContext>
+internal sealed class AttachLaunchContextParameters(OAuthPolicy policy) : IOpenIddictServerHandler<ProcessSignInContext>
 {
     public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
         OpenIddictServerHandlerDescriptor.CreateBuilder<ProcessSignInContext>()
@@ -31,12 +31,13 @@ internal sealed class AttachLaunchContextParameters : IOpenIddictServerHandler<P
         }
 
         var ehrLaunch = principal.HasScope(EhrLaunchParameters.Launch);
-        if ((ehrLaunch || principal.HasScope(SmartClaims.LaunchPatientScope)) &&
+        var asked = !policy.ContextOnlyWhenRequested;
+        if ((ehrLaunch || asked || principal.HasScope(SmartClaims.LaunchPatientScope)) &&
             principal.GetClaim(SmartClaims.Patient) is { Length: > 0 } patient)
         {
             context.Parameters[SmartClaims.Patient] = patient;
         }
-        if ((ehrLaunch || principal.HasScope(EhrLaunchParameters.LaunchEncounterScope)) &&
+        if ((ehrLaunch || asked || principal.HasScope(EhrLaunchParameters.LaunchEncounterScope)) &&
             principal.GetClaim(EhrLaunchParameters.Encounter) is { Length: > 0 } encounter)
         {
             context.Parameters[EhrLaunchParameters.Encounter] = encounter;
