@@ -49,8 +49,9 @@ public sealed record BackendExpiryProbe(BackendGrant Grant, double? ExpiresIn, F
     {
         var jwk = profile.Keys[0];
         var assertion = ClientAssertion.Create(jwk, clientId, tokenEndpoint);
-        var issued = Stopwatch.StartNew();
         var response = await BackendTokenRequest.SendAsync(session.Http, tokenEndpoint, "backend-token-short-lived", profile.Scope, assertion, session.Stopping);
+        // Counted from the response, not the request: a slow token endpoint may issue the token late in a long request.
+        var issued = Stopwatch.StartNew();
         var grant = new BackendGrant(ClientAssertion.AlgorithmOf(ClientAssertion.ParseKey(jwk)), null, response);
         if (grant.AccessToken is not { } token) return new(grant, null, null, null, $"the short-lived backend client got no access token (HTTP {response.Status?.ToString() ?? "none"})");
         if (grant.ExpiresIn is not (> 0 and var expiresIn)) return new(grant, null, null, null, "the token response has no positive expires_in");
