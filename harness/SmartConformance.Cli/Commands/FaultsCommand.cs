@@ -13,14 +13,18 @@ public static class FaultsCommand
         var command = new Command("faults", "List the named faults the embedded reference server can switch on, and the checks each must make fail.") { format };
         command.SetAction(result =>
         {
-            var faults = FaultCatalog.All.Select(f => new { name = f.Name, description = f.Description, spec = f.Spec, expectedChecks = f.ExpectedChecks });
+            var faults = FaultCatalog.All.Select(f => new { name = f.Name, description = f.Description, spec = f.Spec, expectedChecks = f.ExpectedChecks, expectedWarnings = f.ExpectedWarnings ?? [] });
             if (result.GetValue(format) == "json")
                 Console.WriteLine(JsonSerializer.Serialize(faults, new JsonSerializerOptions { WriteIndented = true }));
             else
                 foreach (var f in FaultCatalog.All)
-                    Console.WriteLine($"{f.Name,-32} {f.Description} [{f.Spec}] → {string.Join(", ", f.ExpectedChecks)}");
+                    Console.WriteLine($"{f.Name,-32} {f.Description} [{f.Spec}] → {Expected(f)}");
             return 0;
         });
         return command;
     }
+
+    private static string Expected(FaultDescriptor fault) => fault.ExpectedChecks.Count > 0
+        ? string.Join(", ", fault.ExpectedChecks)
+        : $"warns {string.Join(", ", fault.ExpectedWarnings ?? [])}";
 }

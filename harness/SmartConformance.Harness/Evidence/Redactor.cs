@@ -38,6 +38,9 @@ public sealed partial class Redactor
     public void Add(string? value, string kind)
     {
         if (string.IsNullOrEmpty(value) || value.Length < 4 || _replacements.ContainsKey(value)) return;
+        // An unsigned JWT (alg none, as the negative client-assertion cases send) hides nothing: its header and claims
+        // are shown for every JWT anyway, and it has no signature to mask.
+        if (Jwt().Match(value) is { Success: true } jwt && jwt.Groups[3].Length == 0) return;
         _replacements[value] = Mask(value, kind);
         var encoded = Uri.EscapeDataString(value);
         if (encoded != value) _replacements.TryAdd(encoded, Mask(value, kind));
