@@ -32,8 +32,7 @@ public sealed record BackendGrant(string Algorithm, string? KeyId, OAuthFormResp
 {
     public string? AccessToken => Member("access_token") is { ValueKind: JsonValueKind.String } token ? token.GetString() : null;
 
-    public JsonElement? Member(string name) =>
-        Response.Json is { } json && json.TryGetProperty(name, out var value) ? value : null;
+    public JsonElement? Member(string name) => Response.Member(name);
 
     public double? ExpiresIn => Member("expires_in") is { ValueKind: JsonValueKind.Number } value ? value.GetDouble() : null;
 }

@@ -57,6 +57,16 @@ public static class OAuthFormPost
 /// <summary>The answer to an <see cref="OAuthFormPost"/>: status, the body when it is a JSON object, or why nothing came back.</summary>
 public sealed record OAuthFormResponse(HttpExchange? Exchange, int? Status, JsonElement? Json, string? Problem)
 {
+    /// <summary>A member of the JSON object body, or null when the body is no object or lacks it.</summary>
+    public JsonElement? Member(string name) =>
+        Json is { ValueKind: JsonValueKind.Object } json && json.TryGetProperty(name, out var value) ? value : null;
+
+    /// <summary>A string member of the JSON object body, or null when missing or not a string.</summary>
+    public string? StringMember(string name) => Member(name) is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
+
+    /// <summary>The OAuth "error" code (RFC 6749 §5.2), or null when there is none.</summary>
+    public string? Error => StringMember("error");
+
     /// <summary>The introspection "active" member: true, false, or null when missing or not a boolean.</summary>
     public bool? Active => Json is { } json && json.TryGetProperty("active", out var active) && active.ValueKind is JsonValueKind.True or JsonValueKind.False
         ? active.GetBoolean() : null;

@@ -56,7 +56,7 @@ public sealed class BackendTokenChecks : ConformanceFixture
         var badGrant = await BackendTokenRequest.SendAsync(Session.Http, tokenEndpoint, "backend-unknown-grant-type", profile.Scope,
             ClientAssertion.Create(key, profile.ClientId, tokenEndpoint), Session.Stopping, grantType: "urn:smartconformance:unknown-grant");
         Uses(badGrant.Exchange);
-        if (badGrant.Status is not 400 || ErrorCode(badGrant) != "unsupported_grant_type")
+        if (badGrant.Status is not 400 || badGrant.Error != "unsupported_grant_type")
         {
             Fail($"A token request with grant_type \"urn:smartconformance:unknown-grant\" (and a valid client assertion) answered {badGrant.Status?.ToString() ?? "nothing"}{ErrorOf(badGrant)}.",
                 badGrant.Exchange, "an unsupported grant type SHALL get 400 with error \"unsupported_grant_type\" (RFC 6749 §5.2)");
@@ -66,7 +66,7 @@ public sealed class BackendTokenChecks : ConformanceFixture
         var badType = await BackendTokenRequest.SendAsync(Session.Http, tokenEndpoint, "backend-unknown-assertion-type", profile.Scope,
             ClientAssertion.Create(key, profile.ClientId, tokenEndpoint), Session.Stopping, assertionType: "urn:smartconformance:unknown-assertion-type");
         Uses(badType.Exchange);
-        if (badType.Status is not (400 or 401) || ErrorCode(badType) is not ("invalid_client" or "invalid_request"))
+        if (badType.Status is not (400 or 401) || badType.Error is not ("invalid_client" or "invalid_request"))
             Fail($"A client_credentials request with client_assertion_type \"urn:smartconformance:unknown-assertion-type\" answered {badType.Status?.ToString() ?? "nothing"}{ErrorOf(badType)}.",
                 badType.Exchange, "a client assertion of an unsupported type SHALL be refused with 400 or 401 and error \"invalid_client\" (or \"invalid_request\"), as RFC 6749 §5.2 and RFC 7521 §4.2.1 describe");
     }
@@ -92,7 +92,7 @@ public sealed class BackendTokenChecks : ConformanceFixture
             ClientAssertion.Create(profile.Keys[0], profile.ClientId, tokenEndpoint), Session.Stopping);
         Uses(response.Exchange);
         var requirement = $"a backend client SHALL get no more than its pre-authorized access: \"{beyond}\" is outside it, so the request is refused with invalid_scope or the granted scope leaves it out";
-        if (response.Status is 400 && ErrorCode(response) == "invalid_scope")
+        if (response.Status is 400 && response.Error == "invalid_scope")
         {
             // Refused outright: nothing was granted beyond the pre-authorization.
         }
@@ -103,18 +103,18 @@ public sealed class BackendTokenChecks : ConformanceFixture
         }
         else
         {
-            var granted = ScopeSet.Parse(Member(response, "scope") ?? "");
+            var granted = ScopeSet.Parse(response.StringMember("scope") ?? "");
             var requested = ScopeSet.Parse(scope);
             var extra = granted.Scopes.Where(s => !requested.Contains(s) || s == beyond).ToList();
             if (extra.Count > 0)
             {
-                Fail($"Asking for \"{scope}\" was granted \"{Member(response, "scope")}\", which includes {string.Join(", ", extra)}, beyond the pre-authorization or the request.",
+                Fail($"Asking for \"{scope}\" was granted \"{response.StringMember("scope")}\", which includes {string.Join(", ", extra)}, beyond the pre-authorization or the request.",
                     response.Exchange, requirement);
                 return;
             }
         }
 
-        var withRefresh = grants.Grants.Select(g => g.Response).Append(response).FirstOrDefault(r => Member(r, "refresh_token") is not null);
+        var withRefresh = grants.Grants.Select(g => g.Response).Append(response).FirstOrDefault(r => r.StringMember("refresh_token") is not null);
         if (withRefresh is not null)
         {
             Uses(withRefresh.Exchange);
@@ -141,11 +141,6 @@ public sealed class BackendTokenChecks : ConformanceFixture
             Assert.Warn($"The backend access token's expires_in is {expiresIn} s; SMART Backend Services says it SHOULD NOT exceed 300 s (five minutes). See {BackendSpec.IssueAccessToken}");
     }
 
-    internal static string? ErrorCode(OAuthFormResponse response) => Member(response, "error");
-
     internal static string ErrorOf(OAuthFormResponse response) =>
-        ErrorCode(response) is { } error ? $" with error \"{error}\"" : response.Json is null ? " without a JSON error body" : " without an error member";
-
-    private static string? Member(OAuthFormResponse response, string name) =>
-        response.Json is { } json && json.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        response.Error is { } error ? $" with error \"{error}\"" : response.Json is null ? " without a JSON error body" : " without an error member";
 }

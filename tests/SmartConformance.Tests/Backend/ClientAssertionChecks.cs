@@ -59,5 +59,5 @@ public sealed class ClientAssertionChecks : ConformanceFixture
     }
 
     private static bool IsInvalidClient(OAuthFormResponse response) =>
-        response.Status is 400 or 401 && BackendTokenChecks.ErrorCode(response) == "invalid_client";
+        response.Status is 400 or 401 && response.Error == "invalid_client";
 }

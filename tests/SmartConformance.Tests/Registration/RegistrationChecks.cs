@@ -68,10 +68,10 @@ public sealed class RegistrationChecks : ConformanceFixture
         var wrong = await RedeemMadeUpCode(tokenEndpoint, new ClientProfile { Name = "registered", ClientId = clientId, ClientSecret = secret + "-wrong", Authentication = "client_secret_basic" }, "registered-wrong-secret");
         Uses(registration.Exchange, right.Exchange, wrong.Exchange);
         if (right.Status is null || wrong.Status is null) throw new HarnessException($"The token endpoint did not answer ({right.Problem ?? wrong.Problem}).");
-        if (right.Status == 401 || ErrorOf(right) == "invalid_client")
-            Fail($"The issued client_secret does not authenticate client {clientId}: the token endpoint answered {right.Status} {ErrorOf(right)} (a made-up code with the right secret should fail only as invalid_grant).", right.Exchange, requirement);
-        else if (wrong.Status != 401 && ErrorOf(wrong) != "invalid_client")
-            Fail($"A wrong secret for client {clientId} was not refused with invalid_client ({wrong.Status} {ErrorOf(wrong)}), so the suite cannot tell that the issued secret is what authenticates it.", wrong.Exchange, requirement);
+        if (right.Status == 401 || right.Error == "invalid_client")
+            Fail($"The issued client_secret does not authenticate client {clientId}: the token endpoint answered {right.Status} {right.Error} (a made-up code with the right secret should fail only as invalid_grant).", right.Exchange, requirement);
+        else if (wrong.Status != 401 && wrong.Error != "invalid_client")
+            Fail($"A wrong secret for client {clientId} was not refused with invalid_client ({wrong.Status} {wrong.Error}), so the suite cannot tell that the issued secret is what authenticates it.", wrong.Exchange, requirement);
     }
 
     [Test]
@@ -124,9 +124,4 @@ public sealed class RegistrationChecks : ConformanceFixture
             new("redirect_uri", Session.RedirectUri),
             new("code_verifier", new string('v', 64)),
         ], client, CancellationToken.None);
-
-    private static string? ErrorOf(OAuthFormResponse response) =>
-        response.Json is { ValueKind: System.Text.Json.JsonValueKind.Object } json && json.TryGetProperty("error", out var e) && e.ValueKind == System.Text.Json.JsonValueKind.String
-            ? e.GetString()
-            : null;
 }
