@@ -57,8 +57,7 @@ public sealed record BackendExpiryProbe(BackendGrant Grant, double? ExpiresIn, F
         if (expiresIn > maxWaitSeconds) return new(grant, expiresIn, null, null, $"the token lives {expiresIn} s, longer than policies.accessTokenExpiry.maxWaitSeconds ({maxWaitSeconds} s)");
 
         var before = await FhirRead.GetAsync(session.Http, session.FhirBaseUrl, read, token, "backend-read-before-expiry", session.Stopping);
-        var wait = TimeSpan.FromSeconds(expiresIn + skewSeconds) - issued.Elapsed;
-        if (wait > TimeSpan.Zero) await Task.Delay(wait, session.Stopping);
+        await ExpiryWait.UntilExpiredAsync(session, issued, expiresIn, skewSeconds, session.Stopping);
         var after = await FhirRead.GetAsync(session.Http, session.FhirBaseUrl, read, token, "backend-read-after-expiry", session.Stopping);
         return new(grant, expiresIn, before, after, null);
     }

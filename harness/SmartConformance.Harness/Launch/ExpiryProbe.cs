@@ -33,11 +33,7 @@ public sealed record ExpiryProbe
             return probe with { NotRun = $"the access token lives {expiresIn} s, longer than the profile's maxWaitSeconds ({maxWaitSeconds} s)" };
 
         probe = probe with { Before = await FhirRead.GetAsync(session.Http, session.FhirBaseUrl, patientPath, token, "fhir-read-before-expiry", ct) };
-        var wait = TimeSpan.FromSeconds(expiresIn + skewSeconds) - issued.Elapsed;
-        if (wait > TimeSpan.Zero)
-        {
-            using (session.Timings.Measure(RunTimings.Waits)) await Task.Delay(wait, ct);
-        }
+        await ExpiryWait.UntilExpiredAsync(session, issued, expiresIn, skewSeconds, ct);
         return probe with
         {
             Waited = issued.Elapsed,
