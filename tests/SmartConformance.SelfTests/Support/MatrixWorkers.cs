@@ -3,9 +3,10 @@ using System.Globalization;
 namespace SmartConformance.SelfTests.Support;
 
 /// <summary>
-/// How many fault-matrix runs (child processes) go side by side: SMART_MATRIX_WORKERS, else one per core. A run is
-/// latency-bound (browser launches, waits on its own server) and uses about 0.9 of a core, so one run per core keeps
-/// the cores busy; measured on 2 cores, one more than the cores was no faster and made each run slower.
+/// How many fault-matrix runs (child processes) go side by side: SMART_MATRIX_WORKERS, else one per core. A run uses
+/// about 0.9 of a core on average (it mostly waits on browser launches and its own server), so one run per core keeps
+/// the cores busy without oversubscribing them; a browser launch is CPU-heavy, and more runs than cores only slow each
+/// run down. (One more than the cores could not be measured fairly on the shared 2-core machine this was written on.)
 /// </summary>
 public static class MatrixWorkers
 {
