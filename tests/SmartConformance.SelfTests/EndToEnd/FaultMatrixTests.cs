@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using FluentAssertions;
 using NUnit.Framework;
@@ -13,11 +14,19 @@ namespace SmartConformance.SelfTests.EndToEnd;
 /// <summary>
 /// Every check is proven to fail: the faultless reference server passes every check, and each named fault
 /// makes exactly the checks it names fail, and no other. The matrix is written to reports/fault-matrix.json and fault-matrix.html.
+/// Each run is a smart-conformance child process, so runs go side by side (<see cref="MatrixWorkers"/> at a time); NUnit
+/// never runs these cases alongside the [NonParallelizable] fixtures, nor other fixtures (none is parallelizable).
 /// </summary>
-[NonParallelizable]
+[Parallelizable(ParallelScope.Children)]
 public sealed class FaultMatrixTests
 {
-    private static readonly List<FaultMatrixRow> Matrix = [];
+    /// <summary>
+    /// A whole run takes under a minute on an idle 2-core machine, but over 5 on one loaded many times over (seen); a run
+    /// still going after this is hung, and is killed with its browser.
+    /// </summary>
+    private static readonly TimeSpan RunLimit = TimeSpan.FromMinutes(15);
+
+    private static readonly ConcurrentBag<FaultMatrixRow> Matrix = [];
 
     // Checks that do not apply to the reference server, each with the reason it skips; every other check must pass.
     private static readonly Dictionary<string, string> NotApplicableToReference = new()
@@ -32,17 +41,17 @@ public sealed class FaultMatrixTests
     [Test]
     public async Task The_faultless_reference_server_passes_every_check()
     {
-        var (result, dir, console) = await SuiteRuns.AgainstReferenceAsync("faultless");
+        var (exitCode, report, dir, console) = await RunAsync("faultless", fault: null);
 
-        result.ExitCode.Should().Be(ExitCodes.Passed, console);
-        var verdicts = result.Report!.Checks.ToDictionary(c => c.Id, c => $"{c.Verdict}: {c.Message}");
+        exitCode.Should().Be(ExitCodes.Passed, console);
+        var verdicts = report.Checks.ToDictionary(c => c.Id, c => $"{c.Verdict}: {c.Message}");
         verdicts.Where(v => !NotApplicableToReference.ContainsKey(v.Key)).Should().OnlyContain(v => v.Value.StartsWith("pass"), console);
         // OnlyContain fails on an empty collection, and every check may apply.
         if (NotApplicableToReference.Count > 0)
             verdicts.Where(v => NotApplicableToReference.ContainsKey(v.Key)).Should().OnlyContain(v => v.Value.StartsWith("skip"), console);
-        var failing = result.Report.Checks.Where(c => c.Verdict is Verdicts.Fail or Verdicts.Error).Select(c => c.Id).Order().ToList();
-        var warning = result.Report.Checks.Where(c => c.Verdict is Verdicts.Warn).Select(c => c.Id).Order().ToList();
-        lock (Matrix) Matrix.Add(new FaultMatrixRow
+        var failing = report.Checks.Where(c => c.Verdict is Verdicts.Fail or Verdicts.Error).Select(c => c.Id).Order().ToList();
+        var warning = report.Checks.Where(c => c.Verdict is Verdicts.Warn).Select(c => c.Id).Order().ToList();
+        Matrix.Add(new FaultMatrixRow
         {
             Description = "The reference server as shipped: every check passes", Actual = failing, ActualWarnings = warning,
             Caught = failing.Count == 0 && warning.Count == 0,
@@ -57,12 +66,12 @@ public sealed class FaultMatrixTests
     public async Task Each_fault_is_caught_by_the_checks_it_names_and_no_other(string faultName)
     {
         var fault = FaultCatalog.Find(faultName)!;
-        var (result, _, console) = await SuiteRuns.AgainstReferenceAsync(faultName, faultName);
+        var (exitCode, report, _, console) = await RunAsync(faultName, faultName);
 
-        var failing = result.Report!.Checks.Where(c => c.Verdict is Verdicts.Fail or Verdicts.Error).Select(c => c.Id).OrderBy(i => i).ToList();
-        var warning = result.Report.Checks.Where(c => c.Verdict is Verdicts.Warn).Select(c => c.Id).OrderBy(i => i).ToList();
+        var failing = report.Checks.Where(c => c.Verdict is Verdicts.Fail or Verdicts.Error).Select(c => c.Id).OrderBy(i => i).ToList();
+        var warning = report.Checks.Where(c => c.Verdict is Verdicts.Warn).Select(c => c.Id).OrderBy(i => i).ToList();
         var expectedWarnings = fault.ExpectedWarnings ?? [];
-        lock (Matrix) Matrix.Add(new FaultMatrixRow
+        Matrix.Add(new FaultMatrixRow
         {
             Fault = faultName, Description = fault.Description, Spec = fault.Spec,
             Expected = fault.ExpectedChecks, Actual = failing, ExpectedWarnings = expectedWarnings, ActualWarnings = warning,
@@ -72,21 +81,37 @@ public sealed class FaultMatrixTests
         warning.Should().BeEquivalentTo(expectedWarnings, console);
         if (fault.ExpectedChecks.Count == 0)
         {
-            result.ExitCode.Should().Be(ExitCodes.Passed, "warnings alone do not fail a run");
+            exitCode.Should().Be(ExitCodes.Passed, "warnings alone do not fail a run");
             return;
         }
-        result.ExitCode.Should().Be(ExitCodes.ChecksFailed);
-        result.Report.Checks.Where(c => fault.ExpectedChecks.Contains(c.Id)).Should().OnlyContain(c => c.Verdict == Verdicts.Fail,
+        exitCode.Should().Be(ExitCodes.ChecksFailed, console);
+        report.Checks.Where(c => fault.ExpectedChecks.Contains(c.Id)).Should().OnlyContain(c => c.Verdict == Verdicts.Fail,
             "a fault in the server is a failed requirement, not an undecided check");
+    }
+
+    /// <summary>One whole run in a child process, once a worker slot is free; a run that ends without a report fails here.</summary>
+    private static async Task<(int ExitCode, RunReport Report, string ReportDirectory, string Console)> RunAsync(string label, string? fault)
+    {
+        CliProcessRun run;
+        using (await MatrixWorkers.EnterAsync())
+            run = await CliProcessRuns.AgainstReferenceAsync(label, fault, RunLimit);
+        if (run.ExitCode is not { } exitCode)
+            Assert.Fail($"The run{(fault is null ? "" : $" with fault {fault}")} did not finish within {RunLimit.TotalMinutes:0} minutes and was killed.\n{run.Console}");
+        else if (run.Report is null)
+            Assert.Fail($"The run{(fault is null ? "" : $" with fault {fault}")} exited with {exitCode} and wrote no report.json.\n{run.Console}");
+        return (run.ExitCode!.Value, run.Report!, run.ReportDirectory, run.Console);
     }
 
     [OneTimeTearDown]
     public void WriteMatrix()
     {
-        if (Matrix.Count == 0) return;
+        CliProcessRuns.KillAll();
+        if (Matrix.IsEmpty) return;
+        // Runs finish in any order side by side; the faultless row first, then by fault name, keeps the files stable.
+        var rows = Matrix.OrderBy(r => r.Fault is not null).ThenBy(r => r.Fault, StringComparer.Ordinal).ToList();
         var folder = Path.Combine(RepoPaths.Root, "reports");
         var json = new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
-        File.WriteAllText(Path.Combine(folder, "fault-matrix.json"), JsonSerializer.Serialize(Matrix, json));
-        FaultMatrixHtmlWriter.Write(Matrix, Path.Combine(folder, FaultMatrixHtmlWriter.FileName));
+        File.WriteAllText(Path.Combine(folder, "fault-matrix.json"), JsonSerializer.Serialize(rows, json));
+        FaultMatrixHtmlWriter.Write(rows, Path.Combine(folder, FaultMatrixHtmlWriter.FileName));
     }
 }
