@@ -29,6 +29,8 @@ public sealed record ServerProfile
     public BackendServicesProfile? BackendServices { get; init; }
     /// <summary>How the user leaves a scope out on the consent page (SCOPE-04); null when the page offers no such choice.</summary>
     public ConsentDeselectionProfile? ConsentDeselection { get; init; }
+    /// <summary>How the user narrows a scope to a granular one on the consent page (SCOPE-03); null when the page offers no such choice.</summary>
+    public ConsentNarrowingProfile? ConsentNarrowing { get; init; }
     /// <summary>A launch whose scope updates Observation without creating it (RS-14); null to leave create-by-update untested.</summary>
     public UpsertProfile? Upsert { get; init; }
 
@@ -45,6 +47,9 @@ public sealed record ServerProfile
 
 /// <summary>The standalone launch repeated with consent steps that untick <see cref="Scope"/> before approving.</summary>
 public sealed record ConsentDeselectionProfile(string Scope, IReadOnlyList<BrowserStep> Steps);
+
+/// <summary>The standalone launch repeated with consent steps that narrow <see cref="Scope"/> to <see cref="NarrowedScope"/> before approving.</summary>
+public sealed record ConsentNarrowingProfile(string Scope, string NarrowedScope, IReadOnlyList<BrowserStep> Steps);
 
 /// <summary>The standalone launch repeated with <see cref="Scope"/>, which grants <c>u</c> but not <c>c</c> on Observation.</summary>
 public sealed record UpsertProfile(string Scope);

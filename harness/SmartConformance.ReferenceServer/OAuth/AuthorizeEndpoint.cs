@@ -60,12 +60,17 @@ internal static class AuthorizeEndpoint
         {
             return silent
                 ? Deny(Errors.ConsentRequired, "The user must approve the request.")
-                : Html.Page(http, "Authorize access", ConsentPage.Body(parameters, request.ClientId!, user.DisplayName, patientId, scopes));
+                : Html.Page(http, "Authorize access", ConsentPage.Body(parameters, request.ClientId!, user.DisplayName, patientId, scopes,
+                    ConsentNarrowing.Choices(store, scopes)));
         }
 
         if (parameters.DeclinedScopes.Count > 0 && policy.HonourScopeDeselection)
         {
             scopes = [.. scopes.Where(scope => !parameters.DeclinedScopes.Contains(scope))];
+        }
+        if (parameters.NarrowedScopes.Count > 0 && policy.HonourScopeNarrowing)
+        {
+            scopes = [.. ConsentNarrowing.Apply(store, scopes, parameters.NarrowedScopes)];
         }
         var encounterId = policy.StandaloneEncounterContext && (scopes.Contains(EhrLaunchParameters.LaunchEncounterScope) || !policy.ContextOnlyWhenRequested)
             ? EncounterOf(store, patientId)

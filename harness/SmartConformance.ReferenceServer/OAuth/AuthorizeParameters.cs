@@ -12,10 +12,12 @@ internal sealed class AuthorizeParameters
     public const string PatientField = "launch_patient";
     /// <summary>One per scope the user chose to leave out on the consent page.</summary>
     public const string DeclinedScopeField = "scope_declined";
+    /// <summary>One per granular scope the user chose in place of the resource-level scope it narrows.</summary>
+    public const string NarrowedScopeField = "scope_narrowed";
 
     private AuthorizeParameters(IReadOnlyList<KeyValuePair<string, string>> request, string? consent, string? patient,
-        IReadOnlySet<string> declinedScopes) =>
-        (Request, Consent, SelectedPatient, DeclinedScopes) = (request, consent, patient, declinedScopes);
+        IReadOnlySet<string> declinedScopes, IReadOnlySet<string> narrowedScopes) =>
+        (Request, Consent, SelectedPatient, DeclinedScopes, NarrowedScopes) = (request, consent, patient, declinedScopes, narrowedScopes);
 
     public IReadOnlyList<KeyValuePair<string, string>> Request { get; }
 
@@ -28,6 +30,9 @@ internal sealed class AuthorizeParameters
     /// <summary>The scopes the user chose to leave out on the consent page.</summary>
     public IReadOnlySet<string> DeclinedScopes { get; }
 
+    /// <summary>The granular scopes the user chose on the consent page instead of the broader ones asked.</summary>
+    public IReadOnlySet<string> NarrowedScopes { get; }
+
     public static AuthorizeParameters From(HttpRequest request)
     {
         IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> source =
@@ -36,10 +41,11 @@ internal sealed class AuthorizeParameters
             .SelectMany(p => p.Value.Select(v => KeyValuePair.Create(p.Key, v ?? "")))
             .ToList();
         return new AuthorizeParameters(
-            pairs.Where(p => p.Key is not (ConsentField or PatientField or DeclinedScopeField)).ToList(),
+            pairs.Where(p => p.Key is not (ConsentField or PatientField or DeclinedScopeField or NarrowedScopeField)).ToList(),
             pairs.FirstOrDefault(p => p.Key == ConsentField).Value,
             pairs.FirstOrDefault(p => p.Key == PatientField).Value,
-            pairs.Where(p => p.Key == DeclinedScopeField).Select(p => p.Value).ToHashSet(StringComparer.Ordinal));
+            pairs.Where(p => p.Key == DeclinedScopeField).Select(p => p.Value).ToHashSet(StringComparer.Ordinal),
+            pairs.Where(p => p.Key == NarrowedScopeField).Select(p => p.Value).ToHashSet(StringComparer.Ordinal));
     }
 
     /// <summary>The same request as a GET URL, to come back to after login.</summary>

@@ -23,4 +23,7 @@ internal sealed class OAuthPolicy
 
     /// <summary>Scopes the user unticked on the consent page are left out of the grant.</summary>
     public bool HonourScopeDeselection { get; set; } = true;
+
+    /// <summary>A scope the user narrowed on the consent page to one category is granted as that granular scope.</summary>
+    public bool HonourScopeNarrowing { get; set; } = true;
 }

@@ -17,10 +17,7 @@ public sealed class GranularScopeChecks : ConformanceFixture
     public async System.Threading.Tasks.Task GranularScope_LimitsSearchResults()
     {
         if (Session.Profile.FhirAccess.Granular is not { } granular) { Skip("The profile has no fhirAccess.granular launch (the server may not support SMART v2 granular scopes)."); return; }
-        var standalone = Session.Profile.Launches.StandalonePatient;
-        var launch = RequireLaunch(await Session.Shared("granular-launch", session =>
-                StandaloneLaunch.RunAsync(session, "granular-scope", new LaunchProfile(standalone.Client, standalone.User, granular.Scope), CancellationToken.None)),
-            "AUTHZ-01", l => l.AccessToken is not null);
+        var launch = RequireLaunch(await GranularEvidence.LaunchAsync(Session, granular), "AUTHZ-01", l => l.AccessToken is not null);
         if (PatientLaunch.PatientOf(launch) is not { } patient) { Skip("The granular launch's token response names no patient; TOK-01 reports it for the standalone launch."); return; }
         var constraints = PatientLaunch.GrantedScopes(launch).ConstraintsOn(granular.ResourceType);
         if (constraints.Count == 0)
