@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SmartConformance.Cli.Running;
+using SmartConformance.Harness.Browser;
 using SmartConformance.Harness.Session;
 
 namespace SmartConformance.Cli.Commands;
@@ -18,13 +19,18 @@ public static class RunCommand
         var insecure = new Option<bool>("--insecure") { Description = "Accept any TLS certificate (suite and browser); the report says so first. Prefer tls.caBundle in the profile." };
         var noRedact = new Option<bool>("--no-redact") { Description = "Leave secrets in the report, for local debugging; the report is marked as containing secrets." };
         var trace = new Option<bool>("--trace") { Description = "Record a Playwright trace of each browser launch into the report's artifacts folder (not redacted)." };
+        var screenshots = new Option<ScreenshotPolicy>("--screenshots")
+        {
+            Description = "Which browser screenshots to keep: where a failed launch stopped (failures, the default), or also one after every step of every launch (steps).",
+            HelpName = "failures|steps", DefaultValueFactory = _ => ScreenshotPolicy.Failures,
+        };
         var baseline = new Option<string?>("--baseline") { Description = "An earlier report.json: new failures, fixed checks and unchanged failures are listed in the report and here." };
         var failOn = new Option<FailOn>("--fail-on") { Description = "What exits with 1: any failing check (any, the default), or only checks that did not fail in the --baseline (new).", HelpName = "any|new" };
         var noProgress = new Option<bool>("--no-progress") { Description = "Print one plain line per check instead of the live progress line (always so when output is not a terminal)." };
         var command = new Command("run", "Run the conformance checks against the server a profile describes and write the report.")
         {
             profile, reportDir, filter, headed, fault, browser, timeout,
-            insecure, noRedact, trace, baseline, failOn, noProgress,
+            insecure, noRedact, trace, screenshots, baseline, failOn, noProgress,
         };
         command.SetAction(async (result, ct) =>
         {
@@ -39,6 +45,7 @@ public static class RunCommand
                 Insecure = result.GetValue(insecure),
                 NoRedact = result.GetValue(noRedact),
                 Trace = result.GetValue(trace),
+                Screenshots = result.GetValue(screenshots),
                 LiveProgress = !result.GetValue(noProgress),
             };
             var baselinePath = result.GetValue(baseline);

@@ -7,11 +7,13 @@ namespace SmartConformance.Harness.Browser;
 
 /// <summary>
 /// Opens an authorization URL in a fresh browser context and walks the profile's steps (login, consent)
-/// until the authorization response reaches the redirect listener. Screenshots each step; with
-/// <paramref name="trace"/>, also records a Playwright trace of the launch into the artifact folder.
+/// until the authorization response reaches the redirect listener. Screenshots the page where a launch stops (and,
+/// with <see cref="ScreenshotPolicy.Steps"/>, every step); with <paramref name="trace"/>, also records a Playwright
+/// trace of the launch into the artifact folder.
 /// </summary>
+/// <param name="redirectListener">The suite's redirect URI: only pages on its origin can carry the listener's markers.</param>
 public sealed class BrowserLaunchDriver(BrowserSession browser, ExchangeRecorder recorder, string artifactDirectory, bool trace = false,
-    Session.RunTimings? timings = null)
+    Session.RunTimings? timings = null, ScreenshotPolicy screenshots = ScreenshotPolicy.Failures, Uri? redirectListener = null)
 {
     private int _shots;
 
@@ -36,9 +38,9 @@ public sealed class BrowserLaunchDriver(BrowserSession browser, ExchangeRecorder
         Task<RedirectCapture> redirect, TimeoutsProfile timeouts, CancellationToken ct, Func<RedirectCapture, IPage, Task>? whileSignedIn)
     {
         var artifacts = new List<BrowserArtifact>();
-        await using var context = await browser.NewContextAsync();
+        var (context, page) = await browser.NewPageAsync();
+        await using var closing = context;
         var tracing = await LaunchTrace.StartAsync(trace, context, artifactDirectory, Sanitize(label), label);
-        var page = await context.NewPageAsync();
         page.SetDefaultTimeout((float)(timeouts.BrowserStepSeconds * 1000));
         // A server's alert() or confirm() would block the page, and a popup would steal focus: neither may stall the launch.
         page.Dialog += (_, dialog) => _ = Quietly(dialog.DismissAsync());
@@ -54,13 +56,14 @@ public sealed class BrowserLaunchDriver(BrowserSession browser, ExchangeRecorder
                 ct.ThrowIfCancellationRequested();
                 if (await StrayRedirectAsync(page) is { } early) return new BrowserLaunchResult(early, artifacts, traffic);
                 await RunStepAsync(page, steps[i], user, redirect, timeouts);
-                artifacts.Add(await ScreenshotAsync(page, label, $"after step {i + 1}: {steps[i]}"));
+                if (screenshots == ScreenshotPolicy.Steps)
+                    artifacts.Add(await ScreenshotAsync(page, label, $"after step {i + 1}: {steps[i]}"));
             }
             var until = DateTimeOffset.UtcNow + deadline;
             while (!redirect.IsCompleted)
             {
                 if (await StrayRedirectAsync(page) is { } stray) return new BrowserLaunchResult(stray, artifacts, traffic);
-                if (await page.Locator("#" + RedirectListener.WrongPathMarker).CountAsync() > 0)
+                if (MayBeOnListener(page) && await page.Locator("#" + RedirectListener.WrongPathMarker).CountAsync() > 0)
                     throw await StepFailureAsync(page, label,
                         $"The server sent the browser to {page.Url}, which is not the redirect_uri the launch sent (the suite listens only at that exact path).", null);
                 if (DateTimeOffset.UtcNow > until)
@@ -95,10 +98,23 @@ public sealed class BrowserLaunchDriver(BrowserSession browser, ExchangeRecorder
     /// The browser is on the suite's redirect page, but the listener did not hand the response to this launch: it
     /// carried no state or another state. That response is the server's answer, so the launch returns it for the checks.
     /// </summary>
-    private static async Task<RedirectCapture?> StrayRedirectAsync(IPage page)
+    private async Task<RedirectCapture?> StrayRedirectAsync(IPage page)
     {
-        if (await page.Locator("#" + RedirectListener.PageMarker).CountAsync() == 0) return null;
+        if (!MayBeOnListener(page) || await page.Locator("#" + RedirectListener.PageMarker).CountAsync() == 0) return null;
         return Uri.TryCreate(page.Url, UriKind.Absolute, out var url) ? new RedirectCapture(url, DateTimeOffset.UtcNow) : null;
+    }
+
+    /// <summary>
+    /// Whether the page's address (known locally, no round trip to the browser) could be the redirect listener's:
+    /// asking the page for a marker element costs a round trip per step, so it is asked only there.
+    /// </summary>
+    private bool MayBeOnListener(IPage page)
+    {
+        if (redirectListener is null) return true;
+        if (!Uri.TryCreate(page.Url, UriKind.Absolute, out var url)) return true;
+        if (url.Scheme is not ("http" or "https")) return false; // about:blank, chrome-error:, data:
+        return url.Scheme == redirectListener.Scheme && url.Port == redirectListener.Port
+            && (string.Equals(url.Host, redirectListener.Host, StringComparison.OrdinalIgnoreCase) || (url.IsLoopback && redirectListener.IsLoopback));
     }
 
     private static async Task Quietly(Task task)

@@ -15,6 +15,8 @@ public sealed record RunOptions
     public bool NoRedact { get; init; }
     /// <summary>Record a Playwright trace of each browser launch into the report's artifacts folder (--trace).</summary>
     public bool Trace { get; init; }
+    /// <summary>Screenshots kept of each browser launch: where a failed one stopped (default), or also after every step (--screenshots steps).</summary>
+    public Browser.ScreenshotPolicy Screenshots { get; init; } = Browser.ScreenshotPolicy.Failures;
     /// <summary>Show a live progress line on a terminal; false prints one plain line per check (--no-progress).</summary>
     public bool LiveProgress { get; init; } = true;
 }

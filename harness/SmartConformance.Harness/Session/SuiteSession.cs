@@ -134,7 +134,7 @@ public sealed class SuiteSession : IAsyncDisposable
     }
 
     public async Task<BrowserLaunchDriver> BrowserDriverAsync() =>
-        new(await _browser.Value, Recorder, ArtifactDirectory, Options.Trace, Timings);
+        new(await _browser.Value, Recorder, ArtifactDirectory, Options.Trace, Timings, Options.Screenshots, Redirects.CallbackUri);
 
     public static async Task<SuiteSession> StartAsync(ServerProfile profile, RunOptions options, IEmbeddedTargetFactory? embeddedFactory, IReadOnlyList<string> notices, CancellationToken ct = default)
     {

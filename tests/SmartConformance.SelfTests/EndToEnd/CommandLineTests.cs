@@ -158,8 +158,44 @@ public sealed class TraceCommandLineTests
 
         (await Program.Main(["run", "--filter", "AUTHZ-01", "--no-progress", "--report-dir", dir])).Should().Be(ExitCodes.Passed);
 
-        Directory.GetFiles(Path.Combine(dir, "artifacts"), "*.zip").Should().BeEmpty();
+        var artifacts = Path.Combine(dir, "artifacts");
+        (Directory.Exists(artifacts) ? Directory.GetFiles(artifacts, "*.zip") : []).Should().BeEmpty();
         using var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(dir, "report.json")));
         report.RootElement.GetProperty("artifacts").GetArrayLength().Should().Be(0);
+    }
+}
+
+/// <summary>--screenshots: a passing launch keeps no screenshots by default; `steps` keeps one after every profile step.</summary>
+[NonParallelizable]
+public sealed class ScreenshotsCommandLineTests
+{
+    [Test]
+    public async Task By_default_a_passing_launch_keeps_no_screenshots()
+    {
+        var dir = RepoPaths.NewTempDirectory("shots-default");
+
+        (await Program.Main(["run", "--filter", "AUTHZ-01", "--no-progress", "--report-dir", dir])).Should().Be(ExitCodes.Passed);
+
+        var artifacts = Path.Combine(dir, "artifacts");
+        (Directory.Exists(artifacts) ? Directory.GetFiles(artifacts, "*.png") : []).Should().BeEmpty();
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(dir, "report.json")));
+        report.RootElement.GetProperty("checks")[0].GetProperty("artifacts").EnumerateArray().Should().BeEmpty();
+    }
+
+    [Test]
+    public async Task Steps_keeps_a_screenshot_after_every_step_and_the_report_shows_them()
+    {
+        var dir = RepoPaths.NewTempDirectory("shots-steps");
+
+        (await Program.Main(["run", "--filter", "AUTHZ-01", "--screenshots", "steps", "--no-progress", "--report-dir", dir])).Should().Be(ExitCodes.Passed);
+
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(dir, "report.json")));
+        var shots = report.RootElement.GetProperty("checks")[0].GetProperty("artifacts").EnumerateArray()
+            .Where(a => a.GetProperty("kind").GetString() == "screenshot").ToList();
+        shots.Should().NotBeEmpty();
+        shots.Should().OnlyContain(a => a.GetProperty("title").GetString()!.StartsWith("after step "));
+        foreach (var shot in shots)
+            File.Exists(Path.Combine(dir, shot.GetProperty("path").GetString()!)).Should().BeTrue();
+        (await File.ReadAllTextAsync(Path.Combine(dir, "report.html"))).Should().Contain("<img src=\"artifacts/");
     }
 }

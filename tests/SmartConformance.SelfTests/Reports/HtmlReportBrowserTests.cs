@@ -2,7 +2,9 @@ using System.Text.Json;
 using FluentAssertions;
 using Microsoft.Playwright;
 using NUnit.Framework;
+using SmartConformance.Cli.Running;
 using SmartConformance.Harness.Browser;
+using SmartConformance.Harness.Session;
 using SmartConformance.Reports;
 using SmartConformance.Reports.Json;
 using SmartConformance.Reports.Model;
@@ -28,8 +30,15 @@ public sealed class HtmlReportBrowserTests
     [OneTimeSetUp]
     public async Task RunTheSuiteAndStartABrowser()
     {
-        var (result, reportDir, console) = await SuiteRuns.AgainstReferenceAsync("html-browser", "discovery.drop-s256");
-        result.Report.Should().NotBeNull(console);
+        // Screenshots after every browser step (run --screenshots steps), so the page has thumbnails to show for launches that passed.
+        var reportDir = RepoPaths.NewTempDirectory("html-browser");
+        var console = new StringWriter();
+        var options = new RunOptions
+        {
+            ProfilePath = RepoPaths.Profile("reference.json"), ReportDirectory = reportDir, Faults = ["discovery.drop-s256"], Screenshots = ScreenshotPolicy.Steps,
+        };
+        var result = await SuiteRunner.RunAsync(options, filter: null, console);
+        result.Report.Should().NotBeNull(console.ToString());
         _reportDir = reportDir;
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
