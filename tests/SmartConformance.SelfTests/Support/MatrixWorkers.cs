@@ -6,7 +6,8 @@ namespace SmartConformance.SelfTests.Support;
 /// How many fault-matrix runs (child processes) go side by side: SMART_MATRIX_WORKERS, else one per core. A run uses
 /// about 0.9 of a core on average (it mostly waits on browser launches and its own server), so one run per core keeps
 /// the cores busy without oversubscribing them; a browser launch is CPU-heavy, and more runs than cores only slow each
-/// run down. (One more than the cores could not be measured fairly on the shared 2-core machine this was written on.)
+/// run down: on a busy 2-core machine, 3 side by side pushed browser steps and token requests past the suite's own
+/// timeouts (15 s, 30 s), so runs failed for want of CPU, where 2 side by side passed.
 /// </summary>
 public static class MatrixWorkers
 {
