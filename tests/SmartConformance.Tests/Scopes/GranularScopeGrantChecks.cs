@@ -25,13 +25,15 @@ public sealed class GranularScopeGrantChecks : ConformanceFixture
         var granted = ScopeSet.Parse(grantedText);
         var requirement = "a server advertising permission-v2 supports granular scopes: a requested patient/X.rs?category=... is granted as asked " +
                           "(or narrower), never widened to the resource-level patient/X.rs";
-        var widened = granted.Beyond(asked);
+        var granularAsked = asked.Scopes.Where(s => s.Contains('?')).ToList();
+        // Only the granular types are judged here; a grant beyond the request on other types is SCOPE-08's finding.
+        var granularTypes = granularAsked.Select(TypeOf).ToHashSet(StringComparer.Ordinal);
+        var widened = granted.Beyond(asked).Where(s => granularTypes.Contains(TypeOf(s))).ToList();
         if (widened.Count > 0)
         {
-            Fail($"The launch asked \"{askedText}\" and was granted \"{grantedText}\", which goes beyond the request with {string.Join(", ", widened)}.", launch.Token.Exchange, requirement);
+            Fail($"The launch asked \"{askedText}\" and was granted \"{grantedText}\", which widens the granular request to {string.Join(", ", widened)}.", launch.Token.Exchange, requirement);
             return;
         }
-        var granularAsked = asked.Scopes.Where(s => s.Contains('?')).ToList();
         if (granularAsked.FirstOrDefault(s => !granted.Covers(s)) is { } dropped)
         {
             Fail($"The launch asked \"{askedText}\" and was granted \"{grantedText}\", which drops the granular scope {dropped} " +
@@ -59,5 +61,13 @@ public sealed class GranularScopeGrantChecks : ConformanceFixture
         else if (!narrowedGrant.Covers(narrowing.NarrowedScope))
             Fail($"The user narrowed {narrowing.Scope} to {narrowing.NarrowedScope} on the consent page, but the token response grants \"{narrowedText}\", without the scope the user chose.",
                 narrowed.Token.Exchange, narrowingRequirement);
+    }
+
+    // "patient/Observation.rs?category=..." -> "patient/Observation"
+    private static string TypeOf(string scope)
+    {
+        var body = scope.Split('?', 2)[0];
+        var dot = body.LastIndexOf('.');
+        return dot < 0 ? body : body[..dot];
     }
 }

@@ -10,7 +10,7 @@ internal sealed class LaunchPatientUnreadable : IFault
         "fhir.launch-patient-unreadable",
         "A patient-level token cannot read the launch patient's own Patient resource",
         "SMART App Launch 2.2 app-launch.html#access-fhir-api; scopes-and-launch-context.html#patient-specific-scopes",
-        ["RS-10", "REF-01", "SCOPE-02", "SCOPE-11", "OIDC-04", "RS-08"]);
+        ["RS-10", "REF-01", "SCOPE-01", "SCOPE-02", "SCOPE-06", "SCOPE-11", "OIDC-04", "RS-08"]);
 
     public void Apply(FaultContext context) => context.Fhir.LaunchPatientReadable = false;
 }
