@@ -65,7 +65,7 @@ internal static class ProfileRules
             if (second.Equals(ServerProfile.EmbeddedTarget, StringComparison.OrdinalIgnoreCase))
             {
                 if (!profile.TargetsEmbeddedServer)
-                    yield return new ProfileProblem("$.secondFhirBaseUrl", "\"embedded\" only means something with fhirBaseUrl \"embedded\"; give your second FHIR base's absolute URL or remove the field");
+                    yield return new ProfileProblem("$.secondFhirBaseUrl", "\"embedded\" only means something with fhirBaseUrl \"embedded\"; it is ignored (RS-09 skips): give your second FHIR base's absolute URL or remove the field", IsWarning: true);
             }
             else if (!Uri.TryCreate(second, UriKind.Absolute, out var secondUri) || secondUri.Scheme is not ("http" or "https"))
                 yield return new ProfileProblem("$.secondFhirBaseUrl", $"found \"{second}\", expected the absolute URL of another protected FHIR base of the same authorization server");
