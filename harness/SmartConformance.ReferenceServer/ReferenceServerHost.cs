@@ -18,6 +18,7 @@ public sealed class ReferenceServerHost : IAsyncDisposable
         BaseUrl = urls.BaseUrl;
         FhirBaseUrl = urls.FhirBaseUrl;
         OpenFhirBaseUrl = urls.OpenFhirBaseUrl;
+        SecondFhirBaseUrl = urls.SecondFhirBaseUrl;
         Faults = faults;
     }
 
@@ -29,6 +30,9 @@ public sealed class ReferenceServerHost : IAsyncDisposable
 
     /// <summary><c>http://127.0.0.1:PORT/open-fhir</c>: the same data with no authorization (no token needed or used).</summary>
     public Uri OpenFhirBaseUrl { get; }
+
+    /// <summary><c>http://127.0.0.1:PORT/fhir-b</c>: a second protected base, for tokens whose aud names it.</summary>
+    public Uri SecondFhirBaseUrl { get; }
 
     /// <summary>The names of the faults this server was started with.</summary>
     public IReadOnlyCollection<string> Faults { get; }

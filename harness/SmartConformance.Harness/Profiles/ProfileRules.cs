@@ -52,6 +52,27 @@ internal static class ProfileRules
         if (profile.Policies.AccessTokenExpiry.Client is { } expiryClient && profile.Clients.All(c => c.Name != expiryClient))
             yield return new ProfileProblem("$.policies.accessTokenExpiry.client", $"found \"{expiryClient}\", expected one of the client names: {Names(profile.Clients.Select(c => c.Name))}");
 
+        if (profile.Policies.AuthorizationCodeExpiry is { } codeExpiry)
+        {
+            if (codeExpiry.Client is { } codeClient && profile.Clients.All(c => c.Name != codeClient))
+                yield return new ProfileProblem("$.policies.authorizationCodeExpiry.client", $"found \"{codeClient}\", expected one of the client names: {Names(profile.Clients.Select(c => c.Name))}");
+            if (codeExpiry.LifetimeSeconds > AuthorizationCodeExpiryPolicy.RecommendedMaximumSeconds)
+                yield return new ProfileProblem("$.policies.authorizationCodeExpiry.lifetimeSeconds", $"{codeExpiry.LifetimeSeconds} s is longer than the 10 minutes RFC 6749 §4.1.2 recommends; TOK-05 warns and does not wait it out", IsWarning: true);
+        }
+
+        if (profile.SecondFhirBaseUrl is { } second)
+        {
+            if (second.Equals(ServerProfile.EmbeddedTarget, StringComparison.OrdinalIgnoreCase))
+            {
+                if (!profile.TargetsEmbeddedServer)
+                    yield return new ProfileProblem("$.secondFhirBaseUrl", "\"embedded\" only means something with fhirBaseUrl \"embedded\"; it is ignored (RS-09 skips): give your second FHIR base's absolute URL or remove the field", IsWarning: true);
+            }
+            else if (!Uri.TryCreate(second, UriKind.Absolute, out var secondUri) || secondUri.Scheme is not ("http" or "https"))
+                yield return new ProfileProblem("$.secondFhirBaseUrl", $"found \"{second}\", expected the absolute URL of another protected FHIR base of the same authorization server");
+            else if (string.Equals(second.TrimEnd('/'), profile.FhirBaseUrl.TrimEnd('/'), StringComparison.OrdinalIgnoreCase))
+                yield return new ProfileProblem("$.secondFhirBaseUrl", "is fhirBaseUrl itself; name a different FHIR base of the same deployment, or remove the field");
+        }
+
         if (profile.OpenFhirBaseUrl is { } open)
         {
             if (open.Equals(ServerProfile.EmbeddedTarget, StringComparison.OrdinalIgnoreCase))

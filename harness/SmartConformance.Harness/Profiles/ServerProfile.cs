@@ -19,6 +19,8 @@ public sealed record ServerProfile
     public LoadProfile Load { get; init; } = new();
     /// <summary>A FHIR base serving data without authorization, "embedded" for the reference server's, or null when there is none.</summary>
     public string? OpenFhirBaseUrl { get; init; }
+    /// <summary>Another protected FHIR base of the same authorization server (RS-09), or "embedded"; null when there is one base.</summary>
+    public string? SecondFhirBaseUrl { get; init; }
     public FhirAccessProfile FhirAccess { get; init; } = new();
     public PoliciesProfile Policies { get; init; } = new();
     /// <summary>How the suite ends a user's sign-in session (online access checks); null when it cannot.</summary>
@@ -181,6 +183,20 @@ public sealed record PoliciesProfile
     /// <summary>The longest access token lifetime the server may announce; null for the specification's advice (one hour) only.</summary>
     public int? MaxAccessTokenLifetimeSeconds { get; init; }
     public AccessTokenExpiryPolicy AccessTokenExpiry { get; init; } = new();
+    /// <summary>The server's authorization code lifetime; null when the profile does not say it (TOK-05 skips).</summary>
+    public AuthorizationCodeExpiryPolicy? AuthorizationCodeExpiry { get; init; }
+}
+
+/// <summary>How long the server's authorization codes live, for which client, and the skew to allow before one must be refused.</summary>
+public sealed record AuthorizationCodeExpiryPolicy
+{
+    /// <summary>RFC 6749 §4.1.2's recommended maximum: a longer declared lifetime is a warning, and the suite does not wait it out.</summary>
+    public const double RecommendedMaximumSeconds = 600;
+
+    public required double LifetimeSeconds { get; init; }
+    /// <summary>A client name whose codes live <see cref="LifetimeSeconds"/>; null for the standalone launch's client.</summary>
+    public string? Client { get; init; }
+    public double SkewSeconds { get; init; } = 2;
 }
 
 /// <summary>How the suite observes an access token expiring: which client's launch, how long it may wait, how much skew to allow.</summary>

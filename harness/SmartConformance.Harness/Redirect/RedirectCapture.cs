@@ -11,5 +11,6 @@ public sealed record RedirectCapture(Uri Url, DateTimeOffset ArrivedAt)
     public string? State => _query["state"];
     public string? Error => _query["error"];
     public string? ErrorDescription => _query["error_description"];
+    public string? ErrorUri => _query["error_uri"];
     public IReadOnlyList<string> ParameterNames => _query.AllKeys.Where(k => k is not null).Select(k => k!).ToList();
 }

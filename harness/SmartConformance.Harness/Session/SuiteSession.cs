@@ -36,6 +36,12 @@ public sealed class SuiteSession : IAsyncDisposable
             var open when open.Equals(ServerProfile.EmbeddedTarget, StringComparison.OrdinalIgnoreCase) => embedded?.OpenFhirBaseUrl,
             var open => new Uri(open),
         };
+        SecondFhirBaseUrl = profile.SecondFhirBaseUrl switch
+        {
+            null => null,
+            var second when second.Equals(ServerProfile.EmbeddedTarget, StringComparison.OrdinalIgnoreCase) => embedded?.SecondFhirBaseUrl,
+            var second => new Uri(second),
+        };
         Recorder = new ExchangeRecorder();
         var timeout = TimeSpan.FromSeconds(options.HttpTimeoutSeconds ?? profile.Timeouts.HttpSeconds);
         Trust = options.Insecure ? CertificateTrust.Insecure
@@ -69,6 +75,8 @@ public sealed class SuiteSession : IAsyncDisposable
     public IReadOnlyList<string> Notices { get { lock (_notices) return [.. _notices]; } }
     /// <summary>The FHIR base that serves data without authorization, when the profile names one.</summary>
     public Uri? OpenFhirBaseUrl { get; }
+    /// <summary>Another protected FHIR base of the same authorization server, when the profile names one (RS-09).</summary>
+    public Uri? SecondFhirBaseUrl { get; }
     public IReadOnlyList<string> Faults => _embedded is null ? [] : EffectiveFaults(Profile, Options);
 
     public EvidenceLedger Evidence { get; } = new();

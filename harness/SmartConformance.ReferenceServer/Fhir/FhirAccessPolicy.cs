@@ -3,6 +3,9 @@ namespace SmartConformance.ReferenceServer.Fhir;
 /// <summary>Switches of the FHIR resource server that faults may turn. The defaults are the conformant behaviour.</summary>
 internal sealed class FhirAccessPolicy
 {
+    /// <summary>The second protected base accepts only tokens whose aud names it (false: also those for the first base).</summary>
+    public bool SecondBaseChecksAudience { get; set; } = true;
+
     /// <summary>Data endpoints answer 401 without a valid bearer token.</summary>
     public bool RequireAccessToken { get; set; } = true;
 

@@ -32,5 +32,10 @@ internal static class FhirEndpoints
             handler.CreateAsync(type, request, user));
         data.MapPut("/{type}/{id}", (string type, string id, HttpRequest request, ClaimsPrincipal user, FhirWriteHandler handler) =>
             handler.UpdateAsync(type, id, request, user));
+
+        // The second base of the same deployment: the same data, read-only, for tokens issued for it.
+        var second = app.MapGroup("/" + ServerUrls.SecondFhirPath).RequireAuthorization(FhirAuthorization.PolicyName);
+        second.MapGet("/{type}/{id}", (string type, string id, ClaimsPrincipal user, FhirRequestHandler handler) =>
+            handler.Read(type, id, user));
     }
 }

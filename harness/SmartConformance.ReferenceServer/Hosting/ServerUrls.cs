@@ -11,6 +11,7 @@ internal sealed class ServerUrls(IServer server)
 {
     public const string FhirPath = "fhir";
     public const string OpenFhirPath = "open-fhir";
+    public const string SecondFhirPath = "fhir-b";
 
     // PublicationOnly: a read before the server listens must not cache the failure.
     private readonly Lazy<Uri> _baseUrl = new(() => ResolveBaseUrl(server), LazyThreadSafetyMode.PublicationOnly);
@@ -27,6 +28,18 @@ internal sealed class ServerUrls(IServer server)
 
     /// <summary><c>http://127.0.0.1:PORT/open-fhir</c>: the same data without authorization.</summary>
     public Uri OpenFhirBaseUrl => new(BaseUrl, OpenFhirPath);
+
+    /// <summary>
+    /// <c>http://127.0.0.1:PORT/fhir-b</c>: a second protected base of the same authorization server, for tokens whose aud
+    /// names it (a deployment with several FHIR endpoints, RS-09).
+    /// </summary>
+    public Uri SecondFhirBaseUrl => new(BaseUrl, SecondFhirPath);
+
+    public string SecondFhirBase => SecondFhirBaseUrl.AbsoluteUri;
+
+    /// <summary>The protected base an aud parameter names (a trailing slash is tolerated), or null for anything else.</summary>
+    public string? ProtectedBaseNamedBy(string? audience) =>
+        new[] { FhirBase, SecondFhirBase }.FirstOrDefault(b => string.Equals(audience?.TrimEnd('/'), b.TrimEnd('/'), StringComparison.Ordinal));
 
     public string Absolute(string relativePath) => new Uri(BaseUrl, relativePath).AbsoluteUri;
 

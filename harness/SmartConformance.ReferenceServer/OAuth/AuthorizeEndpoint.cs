@@ -75,7 +75,7 @@ internal static class AuthorizeEndpoint
         var encounterId = policy.StandaloneEncounterContext && (scopes.Contains(EhrLaunchParameters.LaunchEncounterScope) || !policy.ContextOnlyWhenRequested)
             ? EncounterOf(store, patientId)
             : null;
-        var principal = principals.Create(user, scopes, patientId, encounterId);
+        var principal = principals.Create(user, scopes, patientId, encounterId, (string?)request[SmartClaims.AudienceParameter]);
         // The sign-in session, kept in the code and refresh tokens only (no destination), so online access can end with it.
         if (login.Principal?.FindFirst(LoginSessions.ClaimType)?.Value is { } sessionId)
         {

@@ -13,7 +13,8 @@ namespace SmartConformance.ReferenceServer.OAuth;
 /// </summary>
 internal sealed class GrantedPrincipalFactory(ServerUrls urls)
 {
-    public ClaimsPrincipal Create(UserAccount user, IReadOnlyCollection<string> scopes, string? patientId, string? encounterId = null)
+    /// <param name="audience">The aud the app asked for; the token is for that FHIR base (the first one when it names none).</param>
+    public ClaimsPrincipal Create(UserAccount user, IReadOnlyCollection<string> scopes, string? patientId, string? encounterId = null, string? audience = null)
     {
         var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
         identity.SetClaim(Claims.Subject, user.Username)
@@ -29,7 +30,7 @@ internal sealed class GrantedPrincipalFactory(ServerUrls urls)
         }
 
         identity.SetScopes(scopes);
-        identity.SetAudiences(urls.FhirBase);
+        identity.SetAudiences(urls.ProtectedBaseNamedBy(audience) ?? urls.FhirBase);
         identity.SetDestinations(claim => DestinationsOf(claim, scopes));
         return new ClaimsPrincipal(identity);
     }

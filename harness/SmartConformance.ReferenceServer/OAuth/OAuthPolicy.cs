@@ -21,6 +21,13 @@ internal sealed class OAuthPolicy
     /// </summary>
     public bool ContextOnlyWhenRequested { get; set; } = true;
 
+    /// <summary>
+    /// The authorization code lifetime of the short-lived client (profiles/reference.json declares it for TOK-05); null
+    /// leaves that client with the server-wide default of five minutes. Other clients keep the default, so a code that waits
+    /// a while for its check is never mistaken for an expired one.
+    /// </summary>
+    public TimeSpan? ShortLivedClientCodeLifetime { get; set; } = TimeSpan.FromSeconds(6);
+
     /// <summary>Scopes the user unticked on the consent page are left out of the grant.</summary>
     public bool HonourScopeDeselection { get; set; } = true;
 

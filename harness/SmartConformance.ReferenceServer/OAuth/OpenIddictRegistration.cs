@@ -67,7 +67,12 @@ internal static class OpenIddictRegistration
 
         // The issuer and audience contain the port, known only once Kestrel listens; options are built on first use.
         services.AddOptions<OpenIddictServerOptions>().Configure<ServerUrls>((o, urls) => o.Issuer = urls.BaseUrl);
-        services.AddOptions<OpenIddictValidationOptions>().Configure<ServerUrls>((o, urls) => o.Audiences.Add(urls.FhirBase));
+        // Either protected base; FhirAuthorization then accepts a token only at the base its aud names.
+        services.AddOptions<OpenIddictValidationOptions>().Configure<ServerUrls>((o, urls) =>
+        {
+            o.Audiences.Add(urls.FhirBase);
+            o.Audiences.Add(urls.SecondFhirBase);
+        });
 
         return (server, validation);
     }

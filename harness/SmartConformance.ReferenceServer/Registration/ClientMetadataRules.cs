@@ -15,7 +15,7 @@ internal static class ClientMetadataRules
         }
         if (policy.ValidateRedirectUris && metadata.RedirectUris.FirstOrDefault(uri => RedirectUriProblem(uri) is not null) is { } bad)
         {
-            return (RegistrationErrors.InvalidRedirectUri, $"Redirect URI \"{bad}\": {RedirectUriProblem(bad)}");
+            return (RegistrationErrors.InvalidRedirectUri, $"Redirect URI '{bad}': {RedirectUriProblem(bad)}");
         }
         if (!AuthMethods.Contains(metadata.TokenEndpointAuthMethod))
         {
@@ -23,15 +23,15 @@ internal static class ClientMetadataRules
         }
         if (metadata.GrantTypes.FirstOrDefault(g => !GrantTypes.Contains(g)) is { } grant)
         {
-            return (RegistrationErrors.InvalidClientMetadata, $"grant_types: \"{grant}\" is not supported (only {string.Join(", ", GrantTypes)}).");
+            return (RegistrationErrors.InvalidClientMetadata, $"grant_types: '{grant}' is not supported (only {string.Join(", ", GrantTypes)}).");
         }
         if (!metadata.GrantTypes.Contains("authorization_code") || metadata.ResponseTypes.Any(r => r != "code"))
         {
-            return (RegistrationErrors.InvalidClientMetadata, "Clients register for the authorization_code grant with response_types [\"code\"].");
+            return (RegistrationErrors.InvalidClientMetadata, "Clients register for the authorization_code grant with response_types ['code'].");
         }
         if (metadata.Scopes?.FirstOrDefault(s => !SeedData.Scopes.Contains(s)) is { } scope)
         {
-            return (RegistrationErrors.InvalidClientMetadata, $"scope: \"{scope}\" is not a scope this server supports.");
+            return (RegistrationErrors.InvalidClientMetadata, $"scope: '{scope}' is not a scope this server supports.");
         }
         return null;
     }

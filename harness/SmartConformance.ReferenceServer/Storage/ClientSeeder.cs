@@ -8,7 +8,7 @@ namespace SmartConformance.ReferenceServer.Storage;
 
 /// <summary>
 /// Registers the seeded clients before the server starts listening: a public one, a confidential one (the only one
-/// registered for offline access, i.e. the refresh_token grant) and a public one with short-lived access tokens.
+/// registered for offline access, i.e. the refresh_token grant) and a public one with short-lived access tokens and codes.
 /// </summary>
 internal static class ClientSeeder
 {
@@ -26,7 +26,8 @@ internal static class ClientSeeder
     {
         await using var scope = services.CreateAsyncScope();
         var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
-        var everyClientOffline = !services.GetRequiredService<OAuthPolicy>().OfflineAccessOnlyForRegisteredClients;
+        var policy = services.GetRequiredService<OAuthPolicy>();
+        var everyClientOffline = !policy.OfflineAccessOnlyForRegisteredClients;
 
         await applications.CreateAsync(
             Describe(SeedData.PublicClientId, "SMART public app", secret: null, offline: everyClientOffline, redirectUris), ct);
@@ -35,6 +36,8 @@ internal static class ClientSeeder
 
         var shortLived = Describe(SeedData.ShortLivedClientId, "SMART app with short-lived tokens", secret: null, offline: everyClientOffline, redirectUris);
         shortLived.Settings[Settings.TokenLifetimes.AccessToken] = shortLivedAccessTokenLifetime.ToString("c", CultureInfo.InvariantCulture);
+        if (policy.ShortLivedClientCodeLifetime is { } codeLifetime)
+            shortLived.Settings[Settings.TokenLifetimes.AuthorizationCode] = codeLifetime.ToString("c", CultureInfo.InvariantCulture);
         await applications.CreateAsync(shortLived, ct);
 
         await Backend.BackendClientSeeder.SeedAsync(applications, services.GetRequiredService<Backend.BackendPolicy>(), shortLivedAccessTokenLifetime, ct);

@@ -24,6 +24,28 @@ internal static class AuthorizationEvidence
     public static Task<CodeAttempt> Denied() => Shared("authz-denied", session =>
         AuthorizationCodeFlow.RequestCodeAsync(session, "authz-denied", Standalone, consent: session.Profile.BrowserSteps.Deny));
 
+    /// <summary>The name of the made-up parameter AUTHZ-08 adds to an authorization request.</summary>
+    public const string ExtraParameter = "smart_conformance_extension";
+
+    /// <summary>
+    /// The standalone launch with an unknown extra parameter and its scopes in reverse order, through the code exchange:
+    /// one launch for both aspects of RFC 6749 §3.1 and §3.3 (asked without a browser first, so a refusal before login shows).
+    /// </summary>
+    public static Task<LaunchOutcome> ExtraParameterLaunch() => Shared("authz-extra-parameter", async session =>
+    {
+        var attempt = await AuthorizationCodeFlow.RequestCodeAsync(session, "authz-extra-parameter", Standalone, preflight: true, shape: r => r with
+        {
+            Scope = Reordered(r.Scope),
+            Overrides = new Dictionary<string, string?> { [ExtraParameter] = "ignore-me" },
+        });
+        if (attempt.Refused)
+            return attempt.ToLaunch(problem: attempt.ErrorPageStatus is { } status ? $"the server answered with a page of its own, status {status}" : null);
+        return await AuthorizationCodeFlow.ExchangeAsync(session, attempt, session.Profile.Client(Standalone.Client));
+    });
+
+    /// <summary>The scopes in reverse order (a different order whenever there are two or more).</summary>
+    public static string Reordered(string scope) => string.Join(' ', scope.Split(' ', StringSplitOptions.RemoveEmptyEntries).Reverse());
+
     public static Task<CodeAttempt> WrongAud() => Refusal("authz-aud-foreign");
 
     public static Task<CodeAttempt> MissingAud() => Refusal("authz-aud-missing");

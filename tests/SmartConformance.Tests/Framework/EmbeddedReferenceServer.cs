@@ -14,6 +14,6 @@ public sealed class EmbeddedReferenceServer : IEmbeddedTargetFactory
             RedirectUris = request.RedirectUris,
             AccessTokenLifetime = request.AccessTokenLifetime ?? TimeSpan.FromMinutes(5),
         }, ct);
-        return new EmbeddedTarget(host.FhirBaseUrl, host, host.OpenFhirBaseUrl);
+        return new EmbeddedTarget(host.FhirBaseUrl, host, host.OpenFhirBaseUrl, host.SecondFhirBaseUrl);
     }
 }

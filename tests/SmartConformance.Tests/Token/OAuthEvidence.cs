@@ -64,13 +64,27 @@ internal static class OAuthEvidence
     }));
 
     /// <summary>
+    /// A code redeemed only after the profile's declared code lifetime (TOK-05); null when the profile declares none, or a
+    /// lifetime beyond RFC 6749's recommended 10 minutes, which the suite does not wait out.
+    /// </summary>
+    public static Task<CodeExpiryProbe>? CodeExpiry() => Profile.Policies.AuthorizationCodeExpiry is { } policy &&
+        policy.LifetimeSeconds <= AuthorizationCodeExpiryPolicy.RecommendedMaximumSeconds
+        ? Session.Shared("code-expiry-probe", session => Detached(() =>
+            CodeExpiryProbe.RunAsync(session, Standalone with { Client = policy.Client ?? Standalone.Client }, policy, CancellationToken.None)))
+        : null;
+
+    /// <summary>
     /// Shared evidence that needs the browser. The first request also starts the expiry probe: a run that launches anyway
     /// lets the probe's wait overlap with the checks that follow, and a run that launches nothing never pays for it.
     /// </summary>
     private static Task<T> Shared<T>(string key, Func<SuiteSession, Task<T>> start)
     {
         // Started here, not asked for: outside the check's flow, so its exchanges are not this check's evidence.
-        using (ExecutionContext.SuppressFlow()) _ = Task.Run(Expiry);
+        using (ExecutionContext.SuppressFlow())
+        {
+            _ = Task.Run(Expiry);
+            _ = Task.Run(() => CodeExpiry() ?? Task.CompletedTask);
+        }
         return Session.Shared(key, session => Detached(() => start(session)));
     }
 

@@ -6,7 +6,7 @@ using static OpenIddict.Server.OpenIddictServerEvents;
 namespace SmartConformance.ReferenceServer.OAuth.Handlers;
 
 /// <summary>
-/// Rejects authorize requests whose <c>aud</c> is not this server's FHIR base URL (a trailing slash is tolerated).
+/// Rejects authorize requests whose <c>aud</c> is not one of this server's protected FHIR base URLs (a trailing slash is tolerated).
 /// It runs in the handle stage, after OpenIddict validated the client and redirect URI: OpenIddict shows validation-stage
 /// errors locally, but redirects handle-stage errors back to the client with the state.
 /// </summary>
@@ -23,7 +23,7 @@ internal sealed class ValidateSmartAudienceParameter(ServerUrls urls) : IOpenIdd
     public ValueTask HandleAsync(HandleAuthorizationRequestContext context)
     {
         var audience = (string?)context.Request[SmartClaims.AudienceParameter];
-        if (!string.Equals(audience?.TrimEnd('/'), urls.FhirBase.TrimEnd('/'), StringComparison.Ordinal))
+        if (urls.ProtectedBaseNamedBy(audience) is null)
         {
             context.Reject(
                 error: Errors.InvalidRequest,
