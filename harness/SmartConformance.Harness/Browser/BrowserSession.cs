@@ -28,12 +28,11 @@ public sealed class BrowserSession : IAsyncDisposable
     public IBrowser Browser { get; }
 
     /// <summary>
-    /// Launches that drive the browser at the same time: one more than the cores. A launch mostly waits (on the server,
-    /// the renderer and Playwright's round trips; a full run used about 0.9 of 2 cores), so on 2 cores a third launch
-    /// cut the run's wall time, measured on a busy machine without step timeouts; a fourth showed no clear gain, and
-    /// logins that compete for the CPU each get slower and on a loaded machine run into the profile's step timeouts.
+    /// Launches that drive the browser at the same time, at most one per core: fixtures run in parallel, but logins that
+    /// compete for the CPU would each get slower, and on a loaded machine run into the profile's step timeouts. (Three on
+    /// two cores looked faster in a few runs on a busy machine, but one such run hit a 15 s step timeout: not worth it.)
     /// </summary>
-    public SemaphoreSlim LaunchGate { get; } = new(Environment.ProcessorCount + 1);
+    public SemaphoreSlim LaunchGate { get; } = new(Math.Max(1, Environment.ProcessorCount));
     public string ExecutablePath { get; }
     /// <summary>True under --insecure: the browser accepts any certificate, as the suite's own HTTP client does.</summary>
     public bool IgnoreHttpsErrors { get; }
