@@ -10,7 +10,7 @@ internal sealed class StateNotEchoed : IFault
         "authorize.state-not-echoed",
         "The authorization response with the code drops the state",
         "SMART App Launch 2.2 app-launch.html#response-4; RFC 6749 §4.1.2",
-        ["AUTHZ-01", "AUTHZ-02"]);
+        ["AUTHZ-01", "AUTHZ-02", "AUTHZ-08"]);
 
     public void Apply(FaultContext context) => context.Server.AddEventHandler<ApplyAuthorizationResponseContext>(handler => handler
         .UseInlineHandler(apply =>

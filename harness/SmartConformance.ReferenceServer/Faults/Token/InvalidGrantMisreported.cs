@@ -9,7 +9,7 @@ internal sealed class InvalidGrantMisreported : IFault
         "token.invalid-grant-misreported",
         "Bad, used or misbound codes and refresh tokens are refused with invalid_request instead of invalid_grant",
         "RFC 6749 §5.2",
-        ["PKCE-03", "REF-04", "REF-07", "TOK-03", "TOK-06"]);
+        ["PKCE-03", "REF-04", "REF-07", "TOK-03", "TOK-05", "TOK-06"]);
 
     public void Apply(FaultContext context) => TokenResponseRewrite.Add(context, apply =>
     {

@@ -7,7 +7,7 @@ internal sealed class OmitPatient : IFault
         "token.omit-patient",
         "The token response has no patient although launch/patient was granted",
         "SMART App Launch 2.2 scopes-and-launch-context.html#launch-context-arrives-with-your-access_token",
-        ["TOK-01", "EHR-02", "SCOPE-05"]);
+        ["TOK-01", "EHR-02", "SCOPE-05", "SCOPE-06"]);
 
     public void Apply(FaultContext context) => TokenResponseRewrite.Add(context, apply => apply.Response["patient"] = null);
 }
