@@ -22,11 +22,7 @@ public sealed record CodeExpiryProbe
         if (attempt.Code is not { } code || (await session.DiscoveryAsync()).Configuration?.TokenEndpoint is not { } tokenEndpoint) return probe;
 
         var arrived = attempt.Redirect!.ArrivedAt;
-        var wait = arrived + TimeSpan.FromSeconds(policy.LifetimeSeconds + policy.SkewSeconds) - DateTimeOffset.UtcNow;
-        if (wait > TimeSpan.Zero)
-        {
-            using (session.Timings.Measure(RunTimings.Waits)) await Task.Delay(wait, ct);
-        }
+        await ExpiryWait.ForAsync(session, arrived + TimeSpan.FromSeconds(policy.LifetimeSeconds + policy.SkewSeconds) - DateTimeOffset.UtcNow, ct);
         var redemption = await session.Tokens.ExchangeCodeAsync(tokenEndpoint, session.Profile.Client(launch.Client), code,
             attempt.Request!.RedirectUri, attempt.Request.Pkce?.Verifier, ct);
         return probe with { Redemption = redemption, Waited = DateTimeOffset.UtcNow - arrived };
