@@ -30,8 +30,13 @@ public static class FaultMatrixHtmlWriter
             .Append("</div>\n<dl class=\"meta\"><dt>Runs</dt><dd>").Append(rows.Count.ToString(CultureInfo.InvariantCulture))
             .Append("</dd><dt>Written</dt><dd>").AppendEscaped(writtenAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture))
             .Append("</dd></dl>\n</div></header>\n<main class=\"wrap\">\n");
+        var targeted = rows.Count(r => r.OnlyNamedChecksRan);
         html.Append("<p class=\"card note\">Each fault switched on in the embedded reference server must make exactly the checks it names fail (or, for a SHOULD, warn), and every other check pass. ")
-            .Append("Caught means the checks that failed are exactly those expected. Machine-readable: <a href=\"fault-matrix.json\">fault-matrix.json</a>.</p>\n");
+            .Append("Caught means the checks that failed are exactly those expected. ");
+        if (targeted > 0)
+            html.Append(targeted.ToString(CultureInfo.InvariantCulture))
+                .Append(" of these runs were targeted: they ran only the checks the fault names, so they prove those checks catch it, not that every other check passes (SMART_MATRIX=full runs every check each time). ");
+        html.Append("Machine-readable: <a href=\"fault-matrix.json\">fault-matrix.json</a>.</p>\n");
         html.Append("<section class=\"card requirements\"><table class=\"req\"><thead><tr><th>Fault</th><th>What is wrong</th><th>Spec</th><th>Expected</th><th>Actual</th><th>Caught</th></tr></thead><tbody>\n");
         foreach (var row in rows.OrderBy(r => r.Fault is not null).ThenBy(r => r.Fault, StringComparer.Ordinal))
         {

@@ -21,4 +21,19 @@ public sealed class FaultMatrixHtmlTests
             .And.Contain("<span class=\"chip\">TOK-03</span>").And.Contain("1 of 3 not caught exactly")
             .And.Contain("<span class=\"badge v-fail\">no</span>").And.NotContain("<script");
     }
+
+    [Test]
+    public void Targeted_runs_are_said_to_prove_only_that_the_named_checks_catch_the_fault()
+    {
+        var targeted = FaultMatrixHtmlWriter.Render(
+        [
+            new FaultMatrixRow { Fault = "code.reusable", Expected = ["TOK-03"], Actual = ["TOK-03"], Caught = true, OnlyNamedChecksRan = true },
+            new FaultMatrixRow { Description = "faultless", Caught = true },
+        ], DateTimeOffset.UnixEpoch);
+        var full = FaultMatrixHtmlWriter.Render(
+            [new FaultMatrixRow { Fault = "code.reusable", Expected = ["TOK-03"], Actual = ["TOK-03"], Caught = true }], DateTimeOffset.UnixEpoch);
+
+        targeted.Should().Contain("1 of these runs were targeted").And.Contain("SMART_MATRIX=full");
+        full.Should().NotContain("targeted");
+    }
 }

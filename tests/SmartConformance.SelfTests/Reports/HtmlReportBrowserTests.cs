@@ -145,7 +145,7 @@ public sealed class HtmlReportBrowserTests
         var (page, problems) = await OpenAsync("variant.html");
 
         (await page.Locator("#sc-baseline .baseline-list.new .n").InnerTextAsync()).Should().Be(report.Summary.Failed.ToString());
-        (await page.Locator("article#AUTHZ-01 .files .missing").InnerTextAsync()).Should().Contain("no file");
+        (await page.Locator("article#AUTHZ-01 .files .missing", new() { HasText = "no screenshot: gone" }).InnerTextAsync()).Should().Contain("no file");
         problems.Should().BeEmpty();
     }
 }

@@ -23,11 +23,13 @@ public static class CliProcessRuns
 
     private static readonly ConcurrentDictionary<int, Process> Running = new();
 
-    public static async Task<CliProcessRun> AgainstReferenceAsync(string label, string? fault, TimeSpan limit)
+    /// <param name="filter">Only these checks (the run command's --filter); null runs every check.</param>
+    public static async Task<CliProcessRun> AgainstReferenceAsync(string label, string? fault, IReadOnlyCollection<string>? filter, TimeSpan limit)
     {
         var reportDir = RepoPaths.NewTempDirectory(label);
         string[] args = ["exec", Cli, "run", "--profile", RepoPaths.Profile("reference.json"), "--report-dir", reportDir, "--no-progress"];
         if (fault is not null) args = [.. args, "--fault", fault];
+        if (filter is { Count: > 0 }) args = [.. args, "--filter", string.Join(',', filter)];
         var output = new StringBuilder();
         using var process = new Process
         {
