@@ -12,7 +12,7 @@ public sealed class ScopeEnforcementChecks : ConformanceFixture
     [Test]
     [Check("RS-05", "A resource type outside the granted scopes is refused, even in the launch patient's compartment",
         "SMART App Launch 2.2 App Launch: access FHIR API (scope covers the requested resource)", Spec.AccessFhir)]
-    [Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@95"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@246")]
+    [Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@95")]
     public async System.Threading.Tasks.Task TypeOutsideScope_IsRefused()
     {
         var launch = RequireLaunch(await Session.StandalonePatientLaunchAsync(), "TOK-01", l => l.AccessToken is not null);
