@@ -22,6 +22,14 @@ internal sealed class SmartConfiguration
     public List<string>? Capabilities { get; set; }
     public string? UserAccessBrandBundle { get; set; }
     public BrandIdentifier? UserAccessBrandIdentifier { get; set; }
+    public List<AssociatedEndpoint>? AssociatedEndpoints { get; set; }
+}
+
+/// <summary>One of discovery's <c>associated_endpoints</c>: another FHIR endpoint behind the same authorization server.</summary>
+internal sealed class AssociatedEndpoint
+{
+    public string? Url { get; set; }
+    public List<string>? Capabilities { get; set; }
 }
 
 /// <summary>A FHIR Identifier as discovery's <c>user_access_brand_identifier</c> carries it.</summary>

@@ -50,6 +50,7 @@ internal sealed class SmartConfigurationFactory(ServerUrls urls, SmartConfigurat
             Capabilities = [.. Capabilities],
             UserAccessBrandBundle = urls.Absolute(Brands.BrandBundleFactory.Path.TrimStart('/')),
             UserAccessBrandIdentifier = new BrandIdentifier { System = Brands.BrandBundleFactory.IdentifierSystem, Value = Brands.BrandBundleFactory.PrimaryIdentifier },
+            AssociatedEndpoints = [new AssociatedEndpoint { Url = urls.SecondFhirBase, Capabilities = [.. Capabilities] }],
         };
         mutations.ApplyTo(configuration);
         return configuration;

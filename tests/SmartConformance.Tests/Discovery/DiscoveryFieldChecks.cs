@@ -94,14 +94,15 @@ public sealed class DiscoveryFieldChecks : ConformanceFixture
     }
 
     [Test]
-    [Check("DISC-11", "The discovery document has the RECOMMENDED introspection_endpoint and user_access_brand_bundle/identifier (a warning when missing), and its optional fields are well-formed",
+    [Check("DISC-11", "The discovery document has the RECOMMENDED introspection_endpoint, registration_endpoint, associated_endpoints and user_access_brand_bundle/identifier (a warning when missing), and its optional fields are well-formed",
         "SMART App Launch 2.2 Conformance: Metadata; User-access Brands: metadata", Spec.Metadata)]
     [Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@99"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@269"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@386"),
      Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@387"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@388"),
      Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@391"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@406"),
      Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@410"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@411"),
      Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@427"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@428"),
-     Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@430"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@431")]
+     Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@430"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@431"),
+     Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@438"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@439")]
     public async Task RecommendedAndOptionalFields_AreWellFormed()
     {
         var (fetch, config) = await RequireDocumentAsync();
@@ -123,6 +124,8 @@ public sealed class DiscoveryFieldChecks : ConformanceFixture
 
         var missing = new List<string>();
         if (!config.Has("introspection_endpoint")) missing.Add("introspection_endpoint (how resource servers validate tokens)");
+        if (!config.Has("registration_endpoint")) missing.Add("registration_endpoint (where apps register dynamically)");
+        if (!config.Has("associated_endpoints")) missing.Add("associated_endpoints (the other FHIR endpoints this authorization server protects; an empty array when there are none)");
         if (!config.Has("user_access_brand_bundle")) missing.Add("user_access_brand_bundle (the Brand Bundle apps use to show this provider)");
         if (!config.Has("user_access_brand_identifier")) missing.Add("user_access_brand_identifier (this server's primary brand in that Bundle)");
         if (missing.Count > 0)

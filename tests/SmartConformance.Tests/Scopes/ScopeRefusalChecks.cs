@@ -15,7 +15,7 @@ public sealed class ScopeRefusalChecks : ConformanceFixture
     [Test]
     [Check("AUTHZ-09", "An unknown scope is refused with invalid_scope or dropped from the grant, as the profile declares",
         "RFC 6749 §4.1.2.1 and §3.3; SMART App Launch 2.2 scopes", OAuthSpec.AuthorizationError)]
-    [Requirement("RFC6749@4.1.2.1"), Requirement("RFC6749@3.3"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@78")]
+    [Requirement("RFC6749@4.1.2.1"), Requirement("RFC6749@3.3"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@78"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@145")]
     public async Task UnknownScope_IsRefusedOrDropped() =>
         Judge(await OAuthEvidence.Attempt("unknown-scope", WithScope(UnknownScope)), UnknownScope, "an unknown scope");
 
