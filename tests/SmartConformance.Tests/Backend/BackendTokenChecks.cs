@@ -46,9 +46,9 @@ public sealed class BackendTokenChecks : ConformanceFixture
     }
 
     [Test]
-    [Check("BSV-03", "A backend token request with an unknown grant_type or client_assertion_type gets the RFC 6749 §5.2 error",
+    [Check("BSV-03", "A backend token request with an unknown grant_type or client_assertion_type gets the RFC 6749 §5.2 error, explained by error_description or error_uri (a warning when neither)",
         "SMART App Launch 2.2 Backend Services: issue access token (errors)", BackendSpec.TokenError)]
-    [Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@251"), Requirement("RFC6749@5.2")]
+    [Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@251"), Requirement("hl7.fhir.uv.smart-app-launch_2.2.0@252"), Requirement("RFC6749@5.2")]
     public async Task UnknownGrantOrAssertionType_IsRefusedProperly()
     {
         if (await BackendEvidence.PrerequisitesAsync(Skip) is not var (profile, tokenEndpoint)) return;
@@ -67,8 +67,18 @@ public sealed class BackendTokenChecks : ConformanceFixture
             ClientAssertion.Create(key, profile.ClientId, tokenEndpoint), Session.Stopping, assertionType: "urn:smartconformance:unknown-assertion-type");
         Uses(badType.Exchange);
         if (badType.Status is not (400 or 401) || badType.Error is not ("invalid_client" or "invalid_request"))
+        {
             Fail($"A client_credentials request with client_assertion_type \"urn:smartconformance:unknown-assertion-type\" answered {badType.Status?.ToString() ?? "nothing"}{ErrorOf(badType)}.",
                 badType.Exchange, "a client assertion of an unsupported type SHALL be refused with 400 or 401 and error \"invalid_client\" (or \"invalid_request\"), as RFC 6749 §5.2 and RFC 7521 §4.2.1 describe");
+            return;
+        }
+
+        var unexplained = new[] { ("unknown grant_type", badGrant), ("unknown client_assertion_type", badType) }
+            .Where(e => string.IsNullOrEmpty(e.Item2.StringMember("error_description")) && string.IsNullOrEmpty(e.Item2.StringMember("error_uri")))
+            .Select(e => $"the {e.Item1} (error \"{e.Item2.Error}\")").ToList();
+        if (unexplained.Count > 0)
+            Assert.Warn($"The refusals of {string.Join(" and of ", unexplained)} carry neither error_description nor error_uri. SMART Backend Services says a " +
+                        $"token error SHOULD include one of them, so the client's developer can see why it was refused. See {BackendSpec.IssueAccessToken}");
     }
 
     [Test]
