@@ -29,8 +29,8 @@ public static class HostileRuns
     }
 
     public static async Task<HostileRun> RunAsync(string behaviour, bool https = false, Action<JsonObject>? changeProfile = null,
-        Func<RunOptions, RunOptions>? changeOptions = null) =>
-        await RunAsync(behaviour, (await HostileFixture.ServerAsync()).FhirBase(behaviour, https), changeProfile, changeOptions);
+        Func<RunOptions, RunOptions>? changeOptions = null, string? filter = null) =>
+        await RunAsync(behaviour, (await HostileFixture.ServerAsync()).FhirBase(behaviour, https), changeProfile, changeOptions, filter: filter);
 }
 
 /// <summary>The console of an in-process run, which a test can watch line by line (to interrupt at a chosen moment).</summary>

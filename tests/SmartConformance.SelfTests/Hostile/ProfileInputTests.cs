@@ -32,8 +32,7 @@ public sealed class ProfileInputTests
     [Test]
     public async Task Profile_warnings_reach_the_report_as_notices()
     {
-        var server = await HostileFixture.ServerAsync();
-        var run = await HostileRuns.RunAsync("profile-warnings", server.FhirBase(Behaviours.Baseline), changeProfile: p => p["embedded"] = new JsonObject(), filter: "DISC-01");
+        var run = await HostileRuns.RunAsync(Behaviours.Baseline, changeProfile: p => p["embedded"] = new JsonObject(), filter: "DISC-01");
         run.ShouldHaveEndedCleanly(TimeSpan.FromSeconds(60));
         run.Report.Notices.Should().Contain(n => n.Contains("$.embedded") && n.Contains("only used when fhirBaseUrl is \"embedded\""));
         run.Console.Should().Contain("warning at $.embedded");

@@ -73,9 +73,9 @@ public sealed class BackendTokenChecks : ConformanceFixture
             return;
         }
 
-        var unexplained = new[] { ("unknown grant_type", badGrant), ("unknown client_assertion_type", badType) }
-            .Where(e => string.IsNullOrEmpty(e.Item2.StringMember("error_description")) && string.IsNullOrEmpty(e.Item2.StringMember("error_uri")))
-            .Select(e => $"the {e.Item1} (error \"{e.Item2.Error}\")").ToList();
+        var unexplained = new[] { (What: "unknown grant_type", Response: badGrant), (What: "unknown client_assertion_type", Response: badType) }
+            .Where(e => string.IsNullOrEmpty(e.Response.StringMember("error_description")) && string.IsNullOrEmpty(e.Response.StringMember("error_uri")))
+            .Select(e => $"the {e.What} (error \"{e.Response.Error}\")").ToList();
         if (unexplained.Count > 0)
             Assert.Warn($"The refusals of {string.Join(" and of ", unexplained)} carry neither error_description nor error_uri. SMART Backend Services says a " +
                         $"token error SHOULD include one of them, so the client's developer can see why it was refused. See {BackendSpec.IssueAccessToken}");
