@@ -58,14 +58,13 @@ public static class OAuthFormPost
 public sealed record OAuthFormResponse(HttpExchange? Exchange, int? Status, JsonElement? Json, string? Problem)
 {
     /// <summary>A member of the JSON object body, or null when the body is no object or lacks it.</summary>
-    public JsonElement? Member(string name) =>
-        Json is { ValueKind: JsonValueKind.Object } json && json.TryGetProperty(name, out var value) ? value : null;
+    public JsonElement? Member(string name) => OAuthJsonBody.Member(Json, name);
 
     /// <summary>A string member of the JSON object body, or null when missing or not a string.</summary>
-    public string? StringMember(string name) => Member(name) is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
+    public string? StringMember(string name) => OAuthJsonBody.StringMember(Json, name);
 
     /// <summary>The OAuth "error" code (RFC 6749 §5.2), or null when there is none.</summary>
-    public string? Error => StringMember("error");
+    public string? Error => OAuthJsonBody.Error(Json);
 
     /// <summary>The introspection "active" member: true, false, or null when missing or not a boolean.</summary>
     public bool? Active => Json is { } json && json.TryGetProperty("active", out var active) && active.ValueKind is JsonValueKind.True or JsonValueKind.False

@@ -42,6 +42,7 @@ public sealed class AuthorizationRefusalChecks : ConformanceFixture
     [Test]
     [Check("AUTHZ-06", "An authorization request whose aud is not this FHIR server, or has no aud, gets no code",
         "SMART App Launch 2.2 App Launch: authorization request (aud)", Spec.Smart + "app-launch.html#request-4")]
+    [Requirement("RFC9700@2.3")]
     public async Task ForeignOrMissingAud_GetsNoCode()
     {
         var foreign = AuthorizationEvidence.WrongAud();

@@ -15,6 +15,7 @@ public sealed class CapabilityStatementChecks : ConformanceFixture
     [Test]
     [Check("CAPS-01", "The CapabilityStatement at {fhirBase}/metadata is readable without a token and is FHIR R4",
         "FHIR R4 RESTful API: capabilities", Spec.FhirCapabilities)]
+    [Requirement("FHIR-R4@capabilities")]
     public async System.Threading.Tasks.Task CapabilityStatement_IsReadableWithoutTokenAsFhirR4()
     {
         var read = await MetadataAsync();

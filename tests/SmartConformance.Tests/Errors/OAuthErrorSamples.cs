@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Web;
 using SmartConformance.Harness.Evidence;
 using SmartConformance.Harness.Redirect;
+using SmartConformance.Harness.Smart;
 
 namespace SmartConformance.Tests.Errors;
 
@@ -19,8 +20,8 @@ internal sealed record OAuthErrorSample(string What, string Error, JsonElement? 
         {
             using var document = JsonDocument.Parse(exchange.ResponseBody);
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("error", out var error) || error.ValueKind != JsonValueKind.String) return null;
-            return new OAuthErrorSample(what, error.GetString()!, Member(root, "error_description"), Member(root, "error_uri"), exchange);
+            if (OAuthJsonBody.Error(root) is not { } error) return null;
+            return new OAuthErrorSample(what, error, OAuthJsonBody.Member(root, "error_description")?.Clone(), OAuthJsonBody.Member(root, "error_uri")?.Clone(), exchange);
         }
         catch (JsonException) { return null; }
     }
@@ -40,8 +41,6 @@ internal sealed record OAuthErrorSample(string What, string Error, JsonElement? 
         return query["error"] is not { } error ? null
             : new OAuthErrorSample(what, error, AsJson(query["error_description"]), AsJson(query["error_uri"]), exchange);
     }
-
-    private static JsonElement? Member(JsonElement root, string name) => root.TryGetProperty(name, out var value) ? value.Clone() : null;
 
     private static JsonElement? AsJson(string? value) => value is null ? null : JsonSerializer.SerializeToElement(value);
 }

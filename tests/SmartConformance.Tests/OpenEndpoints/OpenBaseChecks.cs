@@ -21,6 +21,7 @@ public sealed class OpenBaseChecks : ConformanceFixture
     [Test]
     [Check("OPEN-01", "The open FHIR base serves the profile's reads without a token",
         "FHIR R4 RESTful API (read, search); profile openFhirBaseUrl", Spec.FhirCapabilities)]
+    [Requirement("FHIR-R4@read")]
     public async System.Threading.Tasks.Task OpenBase_ServesReadsWithoutToken()
     {
         var (open, patient) = Require();

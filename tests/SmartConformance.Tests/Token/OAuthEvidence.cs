@@ -102,10 +102,7 @@ internal static class OAuthEvidence
         scope.Split(' ').Contains("offline_access") ? scope : scope + " offline_access";
 
     /// <summary>The error code of a token endpoint answer, read from the body whatever the status.</summary>
-    public static string? ErrorOf(Harness.Smart.TokenCall call) =>
-        call.Response.Json is { ValueKind: JsonValueKind.Object } json && json.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.String
-            ? error.GetString()
-            : null;
+    public static string? ErrorOf(Harness.Smart.TokenCall call) => Harness.Smart.OAuthJsonBody.Error(call.Response.Json);
 
     public static string Describe(Harness.Smart.TokenCall call) =>
         call.Exchange?.Status is { } status
