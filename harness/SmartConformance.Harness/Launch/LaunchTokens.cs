@@ -57,7 +57,8 @@ public sealed class LaunchTokens(LaunchOutcome launch, TimeProvider clock)
         }
         var rotated = call.Response.RefreshToken is { Length: > 0 } next ? next : current.RefreshToken;
         Volatile.Write(ref _current, new Issued(token, rotated, new TokenFreshness(call.SentAt, ExpiresIn(call)), call));
-        session.Notice($"The access token of the {launch.Label} launch was about to expire during the run (expires_in {Seconds(current.Freshness)} s); " +
+        // Worded from the launch's own token response, so every refresh of the launch adds the same notice once.
+        session.Notice($"The access token of the {launch.Label} launch was about to expire during the run (expires_in {launch.Token!.Response.ExpiresIn} s); " +
             $"the suite refreshed it automatically with the launch's refresh_token (exchange \"{ExchangeName}\" in the checks that used it), " +
             "so checks that only read FHIR with it did not fail because of its age. Checks that test expiry, refresh or revocation use the original token.");
         return _current;

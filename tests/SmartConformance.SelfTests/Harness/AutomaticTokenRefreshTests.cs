@@ -58,6 +58,7 @@ public sealed class AutomaticTokenRefreshTests
         AutoRefreshes().Should().HaveCount(2);
         QueryHelpers.ParseQuery(AutoRefreshes()[1].RequestBody)["refresh_token"].ToString().Should().Be(asked[0].Refresh!.Response.RefreshToken);
         (await ReadAsync(again.AccessToken!)).Status.Should().Be(200);
+        _session.Notices.Should().ContainSingle(n => n.Contains("short-lived-offline launch"), "one notice per launch, however often it is refreshed");
     }
 
     [Test]
