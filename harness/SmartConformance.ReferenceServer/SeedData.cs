@@ -9,6 +9,11 @@ public static class SeedData
     public const string ConfidentialClientSecret = "smart-confidential-secret";
     /// <summary>A public client whose access tokens expire within seconds, so expiry can be observed in a run.</summary>
     public const string ShortLivedClientId = "smart-short-lived-app";
+    /// <summary>
+    /// A public client whose access tokens expire within seconds but which is registered for offline access, so a run
+    /// can watch the suite refresh an expired launch token by itself (LaunchTokens in the harness). Not a fault.
+    /// </summary>
+    public const string ShortLivedOfflineClientId = "smart-short-lived-offline-app";
     /// <summary>A backend services client (client_credentials, private_key_jwt with RS384 and ES384 keys).</summary>
     public const string BackendClientId = "smart-backend-service";
     /// <summary>A backend services client whose access tokens expire within seconds.</summary>

@@ -21,6 +21,7 @@ public sealed class SuiteSession : IAsyncDisposable
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task>> _shared = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<string> _notices;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<LaunchOutcome, LaunchTokens> _launchTokens = new(ReferenceEqualityComparer.Instance);
 
     private SuiteSession(ServerProfile profile, RunOptions options, Uri fhirBaseUrl, RedirectListener redirects, EmbeddedTarget? embedded, IReadOnlyList<string> notices)
     {
@@ -128,6 +129,13 @@ public sealed class SuiteSession : IAsyncDisposable
 
     public Task<LaunchOutcome> StandalonePatientLaunchAsync() =>
         Shared("standalone-patient", s => StandaloneLaunch.RunAsync(s, "standalone-patient", s.Profile.Launches.StandalonePatient, CancellationToken.None));
+
+    /// <summary>
+    /// The launch's access token for a check that only reads FHIR with it: refreshed automatically when it is about to
+    /// expire and the launch has a refresh_token (see <see cref="LaunchTokens"/>). Not for checks that test expiry.
+    /// </summary>
+    public Task<FreshToken> FreshAccessTokenAsync(LaunchOutcome launch, CancellationToken ct) =>
+        _launchTokens.GetOrAdd(launch, l => new LaunchTokens(l, TimeProvider.System)).GetAsync(this, ct);
 
     private Task<T> Detached<T>(string key, Func<Task<T>> start)
     {

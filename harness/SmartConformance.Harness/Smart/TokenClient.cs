@@ -20,11 +20,13 @@ public sealed class TokenClient(HttpClient http)
         return await SendAsync("token", () => http.RequestAuthorizationCodeTokenAsync(request, ct));
     }
 
-    public async Task<TokenCall> RefreshAsync(Uri tokenEndpoint, ClientProfile client, string refreshToken, string? scope, CancellationToken ct)
+    /// <param name="name">The exchange's name in the evidence ("refresh" unless the caller says what the refresh is for).</param>
+    public async Task<TokenCall> RefreshAsync(Uri tokenEndpoint, ClientProfile client, string refreshToken, string? scope, CancellationToken ct,
+        string name = "refresh")
     {
         var request = new RefreshTokenRequest { Address = tokenEndpoint.ToString(), RefreshToken = refreshToken, Scope = scope };
         Authenticate(request, client);
-        return await SendAsync("refresh", () => http.RequestRefreshTokenAsync(request, ct));
+        return await SendAsync(name, () => http.RequestRefreshTokenAsync(request, ct));
     }
 
     private static void Authenticate(ProtocolRequest request, ClientProfile client)
@@ -39,10 +41,15 @@ public sealed class TokenClient(HttpClient http)
     private async Task<TokenCall> SendAsync(string name, Func<Task<TokenResponse>> send)
     {
         using var naming = ExchangeNaming.Begin(name);
+        var sentAt = DateTimeOffset.UtcNow;
         var response = await send();
-        return new TokenCall(response, naming.Captured);
+        return new TokenCall(response, naming.Captured) { SentAt = sentAt };
     }
 }
 
 /// <summary>A token endpoint response together with the recorded exchange behind it.</summary>
-public sealed record TokenCall(TokenResponse Response, HttpExchange? Exchange);
+public sealed record TokenCall(TokenResponse Response, HttpExchange? Exchange)
+{
+    /// <summary>When the request left: a token's expires_in counts from no earlier than this.</summary>
+    public DateTimeOffset SentAt { get; init; } = DateTimeOffset.UtcNow;
+}

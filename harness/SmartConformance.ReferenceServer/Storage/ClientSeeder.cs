@@ -8,7 +8,8 @@ namespace SmartConformance.ReferenceServer.Storage;
 
 /// <summary>
 /// Registers the seeded clients before the server starts listening: a public one, a confidential one (the only one
-/// registered for offline access, i.e. the refresh_token grant) and a public one with short-lived access tokens and codes.
+/// registered for offline access, i.e. the refresh_token grant), a public one with short-lived access tokens and codes, and
+/// a public one with short-lived access tokens that is registered for offline access.
 /// </summary>
 internal static class ClientSeeder
 {
@@ -39,6 +40,10 @@ internal static class ClientSeeder
         if (policy.ShortLivedClientCodeLifetime is { } codeLifetime)
             shortLived.Settings[Settings.TokenLifetimes.AuthorizationCode] = codeLifetime.ToString("c", CultureInfo.InvariantCulture);
         await applications.CreateAsync(shortLived, ct);
+
+        var shortLivedOffline = Describe(SeedData.ShortLivedOfflineClientId, "SMART app with short-lived tokens and refresh tokens", secret: null, offline: true, redirectUris);
+        shortLivedOffline.Settings[Settings.TokenLifetimes.AccessToken] = shortLivedAccessTokenLifetime.ToString("c", CultureInfo.InvariantCulture);
+        await applications.CreateAsync(shortLivedOffline, ct);
 
         await Backend.BackendClientSeeder.SeedAsync(applications, services.GetRequiredService<Backend.BackendPolicy>(), shortLivedAccessTokenLifetime, ct);
     }

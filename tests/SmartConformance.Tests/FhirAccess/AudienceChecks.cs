@@ -33,7 +33,7 @@ public sealed class AudienceChecks : ConformanceFixture
                     shape: r => r with { Aud = second.ToString().TrimEnd('/') }),
                 session.Profile.Client(OAuthEvidence.Standalone.Client)));
         RequireLaunch(own, "RS-09 (a launch with aud set to secondFhirBaseUrl)", l => l.AccessToken is not null);
-        var ownRead = await FhirRead.GetAsync(Session.Http, second, relative, own.AccessToken, "fhir-read-second-base-own-token", CancellationToken.None);
+        var ownRead = await FhirRead.GetAsync(Session.Http, second, relative, await FreshTokenAsync(own), "fhir-read-second-base-own-token", CancellationToken.None);
         Uses(ownRead.Exchange);
         if (ownRead.Status is not (>= 200 and < 300))
         {
@@ -44,7 +44,7 @@ public sealed class AudienceChecks : ConformanceFixture
 
         const string requirement = "a FHIR server accepts an access token only when the aud of its authorization names this FHIR base; " +
                                    "a token issued for another base of the same deployment is refused (401 or 403)";
-        var foreign = await FhirRead.GetAsync(Session.Http, second, relative, first.AccessToken, "fhir-read-second-base-foreign-token", CancellationToken.None);
+        var foreign = await FhirRead.GetAsync(Session.Http, second, relative, await FreshTokenAsync(first), "fhir-read-second-base-foreign-token", CancellationToken.None);
         if (foreign.Status is not (401 or 403))
             Fail($"The second base {second} answered {foreign.Status?.ToString() ?? "nothing"} to {relative} with the access token issued for aud={first.Request?.Aud}" +
                  $"{(foreign.Status is >= 200 and < 300 ? ": it accepted a token meant for another FHIR base" : "")} (the same read with its own token answered {ownRead.Status}).",

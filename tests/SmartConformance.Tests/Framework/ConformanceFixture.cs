@@ -46,4 +46,16 @@ public abstract class ConformanceFixture
         Skip($"Prerequisite missing: the {launch.Label} launch stopped early ({launch.Problem ?? "no detail"}); {reportedBy} reports why.");
         return launch;
     }
+
+    /// <summary>
+    /// The launch's access token for a check that only reads FHIR with it: refreshed automatically when it is about to
+    /// expire (the refresh joins the check's evidence); an expired token the suite cannot refresh makes the check
+    /// "error", not "fail". Checks that test expiry, refresh or revocation use <see cref="LaunchOutcome.AccessToken"/>.
+    /// </summary>
+    protected static async Task<string> FreshTokenAsync(LaunchOutcome launch)
+    {
+        var fresh = await Session.FreshAccessTokenAsync(launch, CancellationToken.None);
+        Uses(fresh.Refresh?.Exchange);
+        return fresh.AccessToken ?? throw new HarnessException(fresh.Problem!);
+    }
 }

@@ -22,7 +22,7 @@ public sealed class CrossClientIntrospectionChecks : ConformanceFixture
             Skip($"The standalone launch and the introspecting client are both {issuedTo}; give launches.standalonePatient another client than launches.confidential.");
             return;
         }
-        var response = await OAuthFormPost.SendAsync(Session.Http, endpoint, "introspect-other-client-token", [new("token", launch.AccessToken!)], caller, CancellationToken.None);
+        var response = await OAuthFormPost.SendAsync(Session.Http, endpoint, "introspect-other-client-token", [new("token", await FreshTokenAsync(launch))], caller, CancellationToken.None);
         if (response.Status != 200 || response.Active != true)
             Fail($"{caller.ClientId} introspected an active access token issued to {issuedTo} and got {response.Status?.ToString() ?? response.Problem} with active={(response.Json is { } json && json.TryGetProperty("active", out var active) ? active.GetRawText() : "missing")}.",
                 response.Exchange, "a client authorized to introspect can introspect tokens issued to any client, and an active one answers active:true");

@@ -22,7 +22,7 @@ public sealed class IntrospectionChecks : ConformanceFixture
         var endpoint = await TokenEvidence.AdvertisedEndpointAsync(Session, "introspection_endpoint");
         var launch = RequireLaunch(await TokenEvidence.ConfidentialLaunchAsync(Session), "TOK-01", l => l.AccessToken is not null);
         var client = TokenEvidence.ConfidentialClient(Session);
-        var introspection = await OAuthFormPost.SendAsync(Session.Http, endpoint, "introspect-active-token", [new("token", launch.AccessToken!)], client, CancellationToken.None);
+        var introspection = await OAuthFormPost.SendAsync(Session.Http, endpoint, "introspect-active-token", [new("token", await FreshTokenAsync(launch))], client, CancellationToken.None);
         var token = launch.Token!.Response.Json!.Value;
         const string requirement = "an authenticated introspection of an active access token answers 200 with active:true, scope and client_id as in the token response, exp (integer), every launch context parameter of the token response, and the id_token's iss and sub";
         if (introspection.Status != 200 || introspection.Json is not { } json)
@@ -104,7 +104,7 @@ public sealed class IntrospectionChecks : ConformanceFixture
     {
         var endpoint = await TokenEvidence.AdvertisedEndpointAsync(Session, "introspection_endpoint");
         var launch = RequireLaunch(await Session.StandalonePatientLaunchAsync(), "TOK-01", l => l.AccessToken is not null);
-        var response = await OAuthFormPost.SendAsync(Session.Http, endpoint, "introspect-unauthenticated", [new("token", launch.AccessToken!)], client: null, CancellationToken.None);
+        var response = await OAuthFormPost.SendAsync(Session.Http, endpoint, "introspect-unauthenticated", [new("token", await FreshTokenAsync(launch))], client: null, CancellationToken.None);
         const string requirement = "the introspection endpoint requires the caller to authenticate (RFC 7662 §2.1, to prevent token scanning) and answers an unauthenticated call with 401";
         switch (response.Status)
         {

@@ -147,7 +147,7 @@ public sealed class IdTokenChecks : IdTokenFixture
             Fail($"The id_token's fhirUser \"{fhirUser}\" is not a reference to a Patient, Practitioner, PractitionerRole, RelatedPerson or Person.", exchange, requirement);
             return;
         }
-        var read = await FhirRead.GetAsync(Session.Http, fhirBase, $"{type}/{id}", launch.AccessToken, "fhir-read-fhiruser", CancellationToken.None);
+        var read = await FhirRead.GetAsync(Session.Http, fhirBase, $"{type}/{id}", await FreshTokenAsync(launch), "fhir-read-fhiruser", CancellationToken.None);
         if (read.Status != 200 || read.Resource?.TypeName != type || read.Resource.Id != id)
             Fail($"Reading the fhirUser {fhirUser} with the access token answered {read.Status?.ToString() ?? read.ParseProblem ?? "nothing"}{(read.Resource is { } r ? $" with {r.TypeName}/{r.Id}" : "")}.", read.Exchange, requirement);
     }

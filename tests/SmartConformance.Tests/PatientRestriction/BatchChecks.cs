@@ -44,7 +44,7 @@ public sealed class BatchChecks : ConformanceFixture
                 new Bundle.EntryComponent { Request = new Bundle.RequestComponent { Method = Bundle.HTTPVerb.GET, Url = foreign } },
             ],
         };
-        var read = await FhirRead.SendAsync(Session.Http, HttpMethod.Post, Session.FhirBaseUrl, "", launch.AccessToken, "fhir-batch", batch, CancellationToken.None);
+        var read = await FhirRead.SendAsync(Session.Http, HttpMethod.Post, Session.FhirBaseUrl, "", await FreshTokenAsync(launch), "fhir-batch", batch, CancellationToken.None);
         var requirement = $"a batch POSTed to the FHIR base with GET {own} (the launch patient) and GET {foreign} (another patient) answers 200 with a batch-response whose first entry is 200 and whose second is refused (403 or 404): every entry is authorized as if sent alone";
         if (read.Status != 200 || read.Resource is not Bundle { Type: Bundle.BundleType.BatchResponse } response)
         {

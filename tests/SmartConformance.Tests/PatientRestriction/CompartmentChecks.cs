@@ -19,14 +19,13 @@ public sealed class CompartmentChecks : ConformanceFixture
     {
         var launch = RequireLaunch(await Session.StandalonePatientLaunchAsync(), "TOK-01", l => l.AccessToken is not null);
         if (PatientLaunch.PatientOf(launch) is not { } patient) { Skip("The token response names no patient; TOK-01 reports it."); return; }
-        var token = launch.AccessToken;
         var granted = PatientLaunch.GrantedScopes(launch);
         var clinical = Session.Profile.FhirAccess.ResourceTypes.Where(t => t != "Patient" && granted.Reads(t)).Distinct().ToList();
         var problems = new List<(string Problem, HttpExchange? Exchange)>();
 
         async System.Threading.Tasks.Task<FhirRead> Get(string relative, string name)
         {
-            var read = await FhirRead.GetAsync(Session.Http, Session.FhirBaseUrl, relative, token, name, CancellationToken.None);
+            var read = await FhirRead.GetAsync(Session.Http, Session.FhirBaseUrl, relative, await FreshTokenAsync(launch), name, CancellationToken.None);
             Uses(read.Exchange);
             return read;
         }

@@ -27,7 +27,7 @@ public sealed class ErrorBodyChecks : ConformanceFixture
         var errors = new List<FhirRead>();
         foreach (var relative in relatives)
         {
-            var read = await FhirRead.GetAsync(Session.Http, Session.FhirBaseUrl, relative, launch.AccessToken, "error-body", CancellationToken.None);
+            var read = await FhirRead.GetAsync(Session.Http, Session.FhirBaseUrl, relative, await FreshTokenAsync(launch), "error-body", CancellationToken.None);
             Uses(read.Exchange);
             if (read.Status is >= 400 and < 500) errors.Add(read);
         }

@@ -29,8 +29,8 @@ public sealed class GranularScopeChecks : ConformanceFixture
         var type = granular.ResourceType;
         var escapedPatient = Uri.EscapeDataString(patient);
         var requirement = $"a token granted {string.Join(" ", constraints.Select(c => $"{type}?{c}"))} reaches only {type} resources in that category: a search never returns others";
-        var withCategory = await Search($"{type}?patient={escapedPatient}&category={Uri.EscapeDataString(granular.Category)}", launch.AccessToken);
-        var withoutCategory = await Search($"{type}?patient={escapedPatient}", launch.AccessToken);
+        var withCategory = await Search($"{type}?patient={escapedPatient}&category={Uri.EscapeDataString(granular.Category)}", await FreshTokenAsync(launch));
+        var withoutCategory = await Search($"{type}?patient={escapedPatient}", await FreshTokenAsync(launch));
 
         if (withCategory.Status != 200 || withCategory.Resource is not Bundle)
         {

@@ -18,7 +18,7 @@ public sealed class LaunchPatientChecks : ConformanceFixture
         var patientId = PatientLaunch.PatientOf(launch);
         if (patientId is null) { Skip("The token response names no patient; TOK-01 reports it."); return; }
 
-        var read = await FhirRead.GetAsync(Session.Http, Session.FhirBaseUrl, $"Patient/{patientId}", launch.AccessToken, "fhir-read", CancellationToken.None);
+        var read = await FhirRead.GetAsync(Session.Http, Session.FhirBaseUrl, $"Patient/{patientId}", await FreshTokenAsync(launch), "fhir-read", CancellationToken.None);
         var requirement = $"GET Patient/{patientId} with the launch's access token returns 200 and that Patient (the token's scope covers it)";
         if (read.Status != 200) { Fail($"Reading the launch patient answered {read.Status?.ToString() ?? "nothing"}.", read.Exchange, requirement); return; }
         if (read.Resource is not Patient patient)

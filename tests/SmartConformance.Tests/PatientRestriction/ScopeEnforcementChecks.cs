@@ -25,7 +25,7 @@ public sealed class ScopeEnforcementChecks : ConformanceFixture
         }
 
         var relative = ProbeRequests.For(type, patient);
-        var read = await FhirRead.GetAsync(Session.Http, Session.FhirBaseUrl, relative, launch.AccessToken, "out-of-scope-read", CancellationToken.None);
+        var read = await FhirRead.GetAsync(Session.Http, Session.FhirBaseUrl, relative, await FreshTokenAsync(launch), "out-of-scope-read", CancellationToken.None);
         Uses(read.Exchange);
         var requirement = $"the resource server SHALL ensure the token's scope covers the requested resource: {type} is not in the granted scope, so the request is refused with 403 (or 401), or a search returns no {type} and says why in an OperationOutcome";
         if (read.Status is 401 or 403) return;
@@ -62,11 +62,11 @@ public sealed class ScopeEnforcementChecks : ConformanceFixture
         };
         var attempts = new List<FhirRead>
         {
-            await FhirRead.SendAsync(Session.Http, HttpMethod.Post, Session.FhirBaseUrl, "Observation", launch.AccessToken, "write-create", observation, CancellationToken.None),
+            await FhirRead.SendAsync(Session.Http, HttpMethod.Post, Session.FhirBaseUrl, "Observation", await FreshTokenAsync(launch), "write-create", observation, CancellationToken.None),
         };
-        var current = await FhirRead.GetAsync(Session.Http, Session.FhirBaseUrl, $"Patient/{patient}", launch.AccessToken, "write-read-current", CancellationToken.None);
+        var current = await FhirRead.GetAsync(Session.Http, Session.FhirBaseUrl, $"Patient/{patient}", await FreshTokenAsync(launch), "write-read-current", CancellationToken.None);
         if (current.Resource is Patient existing)
-            attempts.Add(await FhirRead.SendAsync(Session.Http, HttpMethod.Put, Session.FhirBaseUrl, $"Patient/{patient}", launch.AccessToken, "write-update", existing, CancellationToken.None));
+            attempts.Add(await FhirRead.SendAsync(Session.Http, HttpMethod.Put, Session.FhirBaseUrl, $"Patient/{patient}", await FreshTokenAsync(launch), "write-update", existing, CancellationToken.None));
         Uses([current.Exchange, .. attempts.Select(a => a.Exchange)]);
 
         const string requirement = "a token whose scopes only read (r/s, v1 read) cannot create or update: the server refuses with 403 (401 and 405 are refusals too), never 2xx";

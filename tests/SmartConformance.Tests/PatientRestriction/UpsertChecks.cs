@@ -50,7 +50,7 @@ public sealed class UpsertChecks : ConformanceFixture
             Code = new CodeableConcept { Text = "SmartConformance create-by-update probe" },
             Subject = new ResourceReference($"Patient/{patient}"),
         };
-        var put = await FhirRead.SendAsync(Session.Http, HttpMethod.Put, Session.FhirBaseUrl, $"Observation/{id}", launch.AccessToken, "upsert-put", observation, CancellationToken.None);
+        var put = await FhirRead.SendAsync(Session.Http, HttpMethod.Put, Session.FhirBaseUrl, $"Observation/{id}", await FreshTokenAsync(launch), "upsert-put", observation, CancellationToken.None);
         Uses(put.Exchange);
         var requirement = "where the server supports create-by-update (updateCreate), a token with the update scope (u) may create a resource with PUT to a new id: 201 Created, without needing the create scope";
         if (put.Status is 401 or 403)

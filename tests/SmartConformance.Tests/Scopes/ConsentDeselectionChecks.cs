@@ -43,7 +43,7 @@ public sealed class ConsentDeselectionChecks : ConformanceFixture
         var type = deselection.Scope.Split('/', 2) is [_, var rest] ? rest.Split('.')[0] : null;
         if (type is null || !new ClinicalScopes(deselection.Scope).Reads(type) || new ClinicalScopes(grantedText).Reads(type)) return;
         if (PatientLaunch.PatientOf(launch) is not { } patient) return;
-        var read = await FhirRead.GetAsync(Session.Http, Session.FhirBaseUrl, FhirAccess.ProbeRequests.For(type, patient), launch.AccessToken, "deselected-type-read", CancellationToken.None);
+        var read = await FhirRead.GetAsync(Session.Http, Session.FhirBaseUrl, FhirAccess.ProbeRequests.For(type, patient), await FreshTokenAsync(launch), "deselected-type-read", CancellationToken.None);
         Uses(read.Exchange);
         // An empty search result reveals nothing; a resource of the type does.
         if (read.IsSuccess && (read.Resource is not Hl7.Fhir.Model.Bundle || read.BundleResources.Any(r => r.TypeName == type)))

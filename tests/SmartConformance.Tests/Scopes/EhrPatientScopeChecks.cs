@@ -48,7 +48,7 @@ public sealed class EhrPatientScopeChecks : ConformanceFixture
         }
         if (!new ClinicalScopes(grantedText).Reads("Patient")) return;
         var relative = $"Patient/{Uri.EscapeDataString(patient)}";
-        var read = await FhirRead.GetAsync(Session.Http, Session.FhirBaseUrl, relative, launch.AccessToken, "ehr-patient-read", CancellationToken.None);
+        var read = await FhirRead.GetAsync(Session.Http, Session.FhirBaseUrl, relative, await FreshTokenAsync(launch), "ehr-patient-read", CancellationToken.None);
         Uses(read.Exchange);
         if (read.Status != 200 || read.Resource is not Hl7.Fhir.Model.Patient)
             Fail($"The EHR launch was granted \"{grantedText}\" with patient {patient} in context, but GET {relative} with its token answered {read}.", read.Exchange, requirement);

@@ -45,7 +45,7 @@ public sealed class ScopeMeaningChecks : ConformanceFixture
         foreach (var type in types)
         {
             var relative = ProbeRequests.For(type, patient);
-            var read = await FhirRead.GetAsync(Session.Http, Session.FhirBaseUrl, relative, launch.AccessToken, "v1-scope-read", CancellationToken.None);
+            var read = await FhirRead.GetAsync(Session.Http, Session.FhirBaseUrl, relative, await FreshTokenAsync(launch), "v1-scope-read", CancellationToken.None);
             Uses(read.Exchange);
             if (!read.IsSuccess || read.Resource is null)
             {
@@ -81,7 +81,7 @@ public sealed class ScopeMeaningChecks : ConformanceFixture
         foreach (var patient in user.Patients)
         {
             var relative = $"Patient/{Uri.EscapeDataString(patient)}";
-            var read = await FhirRead.GetAsync(Session.Http, Session.FhirBaseUrl, relative, launch.AccessToken, "user-scope-read", CancellationToken.None);
+            var read = await FhirRead.GetAsync(Session.Http, Session.FhirBaseUrl, relative, await FreshTokenAsync(launch), "user-scope-read", CancellationToken.None);
             Uses(read.Exchange);
             if (read.Status != 200 || read.Resource is not Patient)
             {
@@ -109,7 +109,7 @@ public sealed class ScopeMeaningChecks : ConformanceFixture
         var requirement = $"a wildcard scope covers every resource type: the token granted \"{granted}\" reads and searches each type in the patient's compartment";
         foreach (var (type, relative) in ProbeRequests.For(Session.Profile, patient))
         {
-            var read = await FhirRead.GetAsync(Session.Http, Session.FhirBaseUrl, relative, launch.AccessToken, "wildcard-read", CancellationToken.None);
+            var read = await FhirRead.GetAsync(Session.Http, Session.FhirBaseUrl, relative, await FreshTokenAsync(launch), "wildcard-read", CancellationToken.None);
             Uses(read.Exchange);
             if (!read.IsSuccess || read.Resource is null)
             {

@@ -57,7 +57,7 @@ public sealed partial class V2ScopeChecks : ConformanceFixture
             string? readTarget = type == "Patient" ? $"Patient/{Uri.EscapeDataString(patient)}" : null;
             if (permissions.Contains('s') || readTarget is null)
             {
-                var found = await FhirRead.GetAsync(Session.Http, Session.FhirBaseUrl, search, launch.AccessToken, "v2-scope-search", CancellationToken.None);
+                var found = await FhirRead.GetAsync(Session.Http, Session.FhirBaseUrl, search, await FreshTokenAsync(launch), "v2-scope-search", CancellationToken.None);
                 Uses(found.Exchange);
                 if (permissions.Contains('s') && (found.Status != 200 || found.Resource is not Hl7.Fhir.Model.Bundle))
                 {
@@ -67,7 +67,7 @@ public sealed partial class V2ScopeChecks : ConformanceFixture
                 readTarget ??= found.BundleResources.FirstOrDefault(r => r.TypeName == type && r.Id is not null)?.Id is { } firstId ? $"{type}/{Uri.EscapeDataString(firstId)}" : null;
             }
             if (!permissions.Contains('r') || readTarget is null) continue;
-            var read = await FhirRead.GetAsync(Session.Http, Session.FhirBaseUrl, readTarget, launch.AccessToken, "v2-scope-read", CancellationToken.None);
+            var read = await FhirRead.GetAsync(Session.Http, Session.FhirBaseUrl, readTarget, await FreshTokenAsync(launch), "v2-scope-read", CancellationToken.None);
             Uses(read.Exchange);
             if (read.Status != 200 || read.Resource?.TypeName != type)
             {

@@ -16,7 +16,7 @@ public sealed class BadTokenChecks : ConformanceFixture
         var launch = RequireLaunch(await Session.StandalonePatientLaunchAsync(), "TOK-01", l => l.AccessToken is not null);
         if (OAuthEvidence.PatientPath is not { } path) { Skip("The profile's standalone-launch user names no patient to read."); return; }
         const string requirement = "the resource server validates the bearer token (signature included) and answers an invalid one with 401";
-        foreach (var (what, token) in new[] { ("a token with a tampered signature", Tamper(launch.AccessToken!)), ("a made-up token", "smartconformance-made-up-token") })
+        foreach (var (what, token) in new[] { ("a token with a tampered signature", Tamper(await FreshTokenAsync(launch))), ("a made-up token", "smartconformance-made-up-token") })
         {
             var read = await FhirRead.GetAsync(Session.Http, Session.FhirBaseUrl, path, token, "fhir-read-bad-token", CancellationToken.None);
             if (read.Status != 401)

@@ -46,7 +46,7 @@ public sealed class TokenCorsChecks : ConformanceFixture
         if (PatientLaunch.PatientOf(launch) is { } patient)
         {
             var read = await HttpProbe.GetAsync(Session.Http, HttpProbe.Under(Session.FhirBaseUrl, $"Patient/{Uri.EscapeDataString(patient)}"), "fhir-cors-read",
-                new Dictionary<string, string> { ["Origin"] = Origin, ["Accept"] = "application/fhir+json", ["Authorization"] = $"Bearer {launch.AccessToken}" }, CancellationToken.None);
+                new Dictionary<string, string> { ["Origin"] = Origin, ["Accept"] = "application/fhir+json", ["Authorization"] = $"Bearer {await FreshTokenAsync(launch)}" }, CancellationToken.None);
             if (AllowOriginProblem(read) is { } readProblem)
                 Fail($"A FHIR read from a browser app (GET Patient/{patient} with the launch's token and Origin: {Origin}) {readProblem}, so the app cannot read its data.", read,
                     $"the FHIR API answers cross-origin requests: Access-Control-Allow-Origin: * or {Origin} on its responses");
