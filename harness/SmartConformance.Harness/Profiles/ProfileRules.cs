@@ -83,6 +83,8 @@ internal static class ProfileRules
             else if (!Uri.TryCreate(open, UriKind.Absolute, out var openUri) || openUri.Scheme is not ("http" or "https"))
                 yield return new ProfileProblem("$.openFhirBaseUrl", $"found \"{open}\", expected the absolute URL of a FHIR base that needs no authorization");
         }
+        if (profile.Introspection?.Bearer is { Source: IntrospectionBearerProfile.BackendSource } && profile.BackendServices is null)
+            yield return new ProfileProblem("$.introspection.bearer.source", "\"backend\" asks for the bearer token with the backendServices client, but the profile has no backendServices; add one or remove introspection.bearer");
         if (profile.FhirAccess.Granular is { } granular && !granular.Scope.Split(' ').Any(s => s.Contains('?')))
             yield return new ProfileProblem("$.fhirAccess.granular.scope", "has no granular scope (one with ?category=...); RS-07 needs one, e.g. patient/Observation.rs?category=http://terminology.hl7.org/CodeSystem/observation-category|laboratory");
 

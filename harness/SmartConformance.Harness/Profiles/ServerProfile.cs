@@ -29,6 +29,8 @@ public sealed record ServerProfile
     public UserScopesProfile? UserScopes { get; init; }
     /// <summary>A backend services client (client_credentials + private_key_jwt), or null when the server has none to test.</summary>
     public BackendServicesProfile? BackendServices { get; init; }
+    /// <summary>Other ways to authorize token introspection (a SMART bearer token); null when only client authentication is tested.</summary>
+    public IntrospectionProfile? Introspection { get; init; }
     /// <summary>How the user leaves a scope out on the consent page (SCOPE-04); null when the page offers no such choice.</summary>
     public ConsentDeselectionProfile? ConsentDeselection { get; init; }
     /// <summary>How the user narrows a scope to a granular one on the consent page (SCOPE-03); null when the page offers no such choice.</summary>

@@ -9,12 +9,12 @@ namespace SmartConformance.Harness.Smart;
 
 /// <summary>
 /// A form POST to an OAuth endpoint (introspection, revocation) through the recorded client, authenticated as a profile
-/// client or not at all. Statuses and bodies stay values for the checks; only the transport failing is a problem.
+/// client, by a bearer token, or not at all. Statuses and bodies stay values for the checks; only the transport failing is a problem.
 /// </summary>
 public static class OAuthFormPost
 {
     public static async Task<OAuthFormResponse> SendAsync(HttpClient http, Uri endpoint, string name,
-        IReadOnlyList<KeyValuePair<string, string>> fields, ClientProfile? client, CancellationToken ct)
+        IReadOnlyList<KeyValuePair<string, string>> fields, ClientProfile? client, CancellationToken ct, string? bearerToken = null)
     {
         using var naming = ExchangeNaming.Begin(name);
         using var request = SuiteHttp.Request(HttpMethod.Post, endpoint, name, "application/json");
@@ -30,6 +30,7 @@ public static class OAuthFormPost
                 if (client.ClientSecret is not null) form.Add(new("client_secret", client.ClientSecret));
             }
         }
+        if (bearerToken is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearerToken);
         request.Content = new FormUrlEncodedContent(form);
         try
         {

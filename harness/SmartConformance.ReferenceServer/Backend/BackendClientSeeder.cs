@@ -7,11 +7,12 @@ namespace SmartConformance.ReferenceServer.Backend;
 
 /// <summary>
 /// The backend services clients: confidential, authenticated only by private_key_jwt with the keys in
-/// <see cref="BackendClientKeys"/>, registered for client_credentials and pre-authorized for Patient and Observation.
+/// <see cref="BackendClientKeys"/>, registered for client_credentials and pre-authorized for Patient and Observation,
+/// and for the scope that authorizes calls to the introspection endpoint.
 /// </summary>
 internal static class BackendClientSeeder
 {
-    public static IReadOnlyList<string> PreAuthorizedScopes { get; } = ["system/Patient.rs", "system/Observation.rs"];
+    public static IReadOnlyList<string> PreAuthorizedScopes { get; } = ["system/Patient.rs", "system/Observation.rs", Introspection.IntrospectionBearer.Scope];
 
     public static async Task SeedAsync(IOpenIddictApplicationManager applications, BackendPolicy policy, TimeSpan shortLifetime,
         CancellationToken ct)

@@ -78,6 +78,22 @@ public sealed class ProfileLoaderTests
     }
 
     [Test]
+    public void An_introspection_bearer_from_backend_needs_a_backend_services_client()
+    {
+        var withoutBackend = System.Text.Json.Nodes.JsonNode.Parse(Reference)!.AsObject();
+        withoutBackend.Remove("backendServices");
+        var ex = Rejected(withoutBackend.ToJsonString());
+        ex.Problems.Should().ContainSingle(p => p.Path == "$.introspection.bearer.source" && p.Message.Contains("backendServices"));
+    }
+
+    [Test]
+    public void An_introspection_bearer_needs_a_scope()
+    {
+        var ex = Rejected(Reference.Replace("\"introspection\": { \"bearer\": { \"source\": \"backend\", \"scope\": \"introspect\" } }", "\"introspection\": { \"bearer\": { \"source\": \"backend\" } }"));
+        ex.Problems.Should().Contain(p => p.Path == "$.introspection.bearer" && p.Message.Contains("\"scope\" is missing"));
+    }
+
+    [Test]
     public void A_confidential_client_without_a_secret_is_rejected()
     {
         var ex = Rejected(Reference.Replace("\"clientSecret\": \"smart-confidential-secret\", ", ""));

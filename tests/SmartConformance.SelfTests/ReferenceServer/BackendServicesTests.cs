@@ -61,4 +61,34 @@ public sealed class BackendServicesTests : ReferenceServerFixture
         ((int)status).Should().BeOneOf(400, 401);
         body.GetProperty("error").GetString().Should().Be("invalid_client");
     }
+
+    [Test]
+    public async Task Only_a_token_with_the_introspect_scope_authorizes_introspection_as_a_bearer()
+    {
+        var (_, data) = await RequestAsync("system/Patient.rs", ClientAssertion.Create(Backend.Keys[0], SeedData.BackendClientId, TokenEndpoint));
+        var (_, introspector) = await RequestAsync("introspect", ClientAssertion.Create(Backend.Keys[0], SeedData.BackendClientId, TokenEndpoint));
+        var dataToken = data.GetProperty("access_token").GetString()!;
+
+        var (allowed, json) = await IntrospectWithBearerAsync(dataToken, introspector.GetProperty("access_token").GetString()!);
+        var (unscoped, _) = await IntrospectWithBearerAsync(dataToken, dataToken);
+        var (madeUp, _) = await IntrospectWithBearerAsync(dataToken, "not-a-token");
+
+        allowed.Should().Be(HttpStatusCode.OK);
+        json.GetProperty("active").GetBoolean().Should().BeTrue();
+        json.GetProperty("scope").GetString().Should().Be("system/Patient.rs");
+        unscoped.Should().Be(HttpStatusCode.Unauthorized);
+        madeUp.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    private async Task<(HttpStatusCode Status, JsonElement Body)> IntrospectWithBearerAsync(string token, string bearer)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Host.BaseUrl, "introspect"))
+        {
+            Content = new FormUrlEncodedContent([new("token", token)]),
+            Headers = { Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearer) },
+        };
+        using var response = await Http.SendAsync(request);
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return (response.StatusCode, document.RootElement.Clone());
+    }
 }
