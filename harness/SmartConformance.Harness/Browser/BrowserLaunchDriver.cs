@@ -9,7 +9,8 @@ namespace SmartConformance.Harness.Browser;
 /// Opens an authorization URL in a fresh browser context and walks the profile's steps (login, consent)
 /// until the authorization response reaches the redirect listener. Screenshots the page where a launch stops (and,
 /// with <see cref="ScreenshotPolicy.Steps"/>, every step); with <paramref name="trace"/>, also records a Playwright
-/// trace of the launch into the artifact folder.
+/// trace of the launch into the artifact folder. A launch given <c>signedInAs</c> runs in a context where that user already
+/// signed in, when one is free, and leaves its context for the user's next launch when it succeeds.
 /// </summary>
 /// <param name="redirectListener">The suite's redirect URI: only pages on its origin can carry the listener's markers.</param>
 public sealed class BrowserLaunchDriver(BrowserSession browser, ExchangeRecorder recorder, string artifactDirectory, bool trace = false,
@@ -19,13 +20,14 @@ public sealed class BrowserLaunchDriver(BrowserSession browser, ExchangeRecorder
 
     public async Task<BrowserLaunchResult> RunAsync(
         string label, Uri authorizeUrl, IReadOnlyList<BrowserStep> steps, UserProfile user,
-        Task<RedirectCapture> redirect, TimeoutsProfile timeouts, CancellationToken ct, Func<RedirectCapture, IPage, Task>? whileSignedIn = null)
+        Task<RedirectCapture> redirect, TimeoutsProfile timeouts, CancellationToken ct, Func<RedirectCapture, IPage, Task>? whileSignedIn = null,
+        string? signedInAs = null)
     {
         await browser.LaunchGate.WaitAsync(ct);
         try
         {
             using var timed = timings?.Measure(Session.RunTimings.Launches);
-            return await DriveAsync(label, authorizeUrl, steps, user, redirect, timeouts, ct, whileSignedIn);
+            return await DriveAsync(label, authorizeUrl, steps, user, redirect, timeouts, ct, whileSignedIn, signedInAs);
         }
         finally
         {
@@ -35,23 +37,26 @@ public sealed class BrowserLaunchDriver(BrowserSession browser, ExchangeRecorder
 
     private async Task<BrowserLaunchResult> DriveAsync(
         string label, Uri authorizeUrl, IReadOnlyList<BrowserStep> steps, UserProfile user,
-        Task<RedirectCapture> redirect, TimeoutsProfile timeouts, CancellationToken ct, Func<RedirectCapture, IPage, Task>? whileSignedIn)
+        Task<RedirectCapture> redirect, TimeoutsProfile timeouts, CancellationToken ct, Func<RedirectCapture, IPage, Task>? whileSignedIn,
+        string? signedInAs)
     {
         var artifacts = new List<BrowserArtifact>();
-        var (context, page) = await browser.NewPageAsync();
-        await using var closing = context;
+        var (context, page, signedIn) = await OpenAsync(signedInAs);
+        var keepSignedIn = false;
         var tracing = await LaunchTrace.StartAsync(trace, context, artifactDirectory, Sanitize(label), label);
         page.SetDefaultTimeout((float)(timeouts.BrowserStepSeconds * 1000));
         // A server's alert() or confirm() would block the page, and a popup would steal focus: neither may stall the launch.
         page.Dialog += (_, dialog) => _ = Quietly(dialog.DismissAsync());
-        context.Page += (_, popup) => { if (popup != page) _ = Quietly(popup.CloseAsync()); };
+        void ClosePopup(object? _, IPage popup) { if (popup != page) _ = Quietly(popup.CloseAsync()); }
+        context.Page += ClosePopup;
         var traffic = BrowserTrafficRecorder.Attach(page, recorder, owner: label);
         var deadline = TimeSpan.FromSeconds(timeouts.LaunchSeconds);
 
         try
         {
             await Navigate(page, authorizeUrl, redirect);
-            for (var i = 0; i < steps.Count && !redirect.IsCompleted; i++)
+            var first = signedIn ? await FirstShownStepAsync(page, steps, redirect, timeouts) : 0;
+            for (var i = first; i < steps.Count && !redirect.IsCompleted; i++)
             {
                 ct.ThrowIfCancellationRequested();
                 if (await StrayRedirectAsync(page) is { } early) return new BrowserLaunchResult(early, artifacts, traffic);
@@ -76,6 +81,7 @@ public sealed class BrowserLaunchDriver(BrowserSession browser, ExchangeRecorder
                 await whileSignedIn(await redirect, page);
             if (tracing is not null && await tracing.StopAsync() is { } saved)
                 artifacts.Add(saved);
+            keepSignedIn = signedInAs is not null && whileSignedIn is null;
             return new BrowserLaunchResult(await redirect, artifacts, traffic);
         }
         catch (PlaywrightException ex)
@@ -91,7 +97,53 @@ public sealed class BrowserLaunchDriver(BrowserSession browser, ExchangeRecorder
             // A launch that failed keeps its trace too: the report lists every trace file in the artifact folder.
             if (tracing is not null)
                 await tracing.StopAsync();
+            context.Page -= ClosePopup;
+            if (keepSignedIn)
+            {
+                await Quietly(page.CloseAsync());
+                await browser.SignedIn.GiveBackAsync(signedInAs!, context);
+            }
+            else await Quietly(context.CloseAsync());
         }
+    }
+
+    /// <summary>A context where the user signed in earlier, with a new page, when one is free; else a fresh context.</summary>
+    private async Task<(IBrowserContext Context, IPage Page, bool SignedIn)> OpenAsync(string? signedInAs)
+    {
+        while (signedInAs is not null && browser.SignedIn.Take(signedInAs) is { } kept)
+        {
+            try { return (kept, await kept.NewPageAsync(), true); }
+            catch (PlaywrightException) { await Quietly(kept.CloseAsync()); /* that context is gone: try the next, else a fresh one */ }
+        }
+        var (context, page) = await browser.NewPageAsync();
+        return (context, page, false);
+    }
+
+    /// <summary>
+    /// In a context where the user already signed in, the server may skip its login page (or even its consent page): the
+    /// launch starts at the first step whose element the page shows, the earliest in the profile's order when several
+    /// do, or ends at once when the authorization response arrives. When no step's element appears, it starts at the
+    /// first step, which then fails with the usual explanation.
+    /// </summary>
+    private static async Task<int> FirstShownStepAsync(IPage page, IReadOnlyList<BrowserStep> steps, Task<RedirectCapture> redirect, TimeoutsProfile timeouts)
+    {
+        if (steps.Count == 0 || redirect.IsCompleted || steps.Any(s => s.Selector is null)) return 0;
+        var any = steps.Skip(1).Aggregate(page.Locator(steps[0].Selector!), (union, step) => union.Or(page.Locator(step.Selector!)));
+        var shown = any.First.WaitForAsync(new LocatorWaitForOptions { Timeout = (float)(timeouts.BrowserStepSeconds * 1000) });
+        await Task.WhenAny(shown, redirect);
+        if (redirect.IsCompleted)
+        {
+            _ = Quietly(shown);
+            return steps.Count;
+        }
+        try { await shown; }
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException) { return 0; }
+        for (var i = 0; i < steps.Count; i++)
+        {
+            try { if (await page.Locator(steps[i].Selector!).First.IsVisibleAsync()) return i; }
+            catch (PlaywrightException) { return 0; /* the page navigated meanwhile: go step by step */ }
+        }
+        return 0;
     }
 
     /// <summary>

@@ -68,9 +68,13 @@ public sealed class BrowserSession : IAsyncDisposable
     /// <summary>A fresh context (never used by another launch) and its page, for one launch to use and close.</summary>
     public Task<BrowserPage> NewPageAsync() => _warm.TakeAsync();
 
+    /// <summary>Contexts a user signed in to in an earlier launch, for re-authorizing without signing in again.</summary>
+    internal SignedInContexts SignedIn { get; } = new();
+
     public async ValueTask DisposeAsync()
     {
         await _warm.DisposeAsync();
+        await SignedIn.DisposeAsync();
         try { await Browser.CloseAsync(); } catch (PlaywrightException) { /* already gone */ }
         _playwright.Dispose();
     }

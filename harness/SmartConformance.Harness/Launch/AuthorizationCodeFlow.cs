@@ -62,7 +62,7 @@ public static class AuthorizationCodeFlow
             var driver = await session.BrowserDriverAsync();
             var start = form is null ? url : session.Redirects.ServeFormPost(request.AuthorizationEndpoint, form);
             var browser = await driver.RunAsync(label, start, [.. profile.BrowserSteps.Login, .. consent ?? profile.BrowserSteps.Approve],
-                profile.User(launch.User), waiting, profile.Timeouts, ct);
+                profile.User(launch.User), waiting, profile.Timeouts, ct, signedInAs: session.SignInReuseKey(launch.User));
             return attempt with { Redirect = browser.Redirect, Artifacts = browser.Artifacts, BrowserTraffic = browser.Traffic };
         }
         catch (BrowserStepException ex)

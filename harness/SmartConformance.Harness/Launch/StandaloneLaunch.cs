@@ -44,7 +44,8 @@ public static class StandaloneLaunch
         try
         {
             var driver = await session.BrowserDriverAsync();
-            browser = await driver.RunAsync(label, url, [.. profile.BrowserSteps.Login, .. consent ?? profile.BrowserSteps.Approve], user, waiting, profile.Timeouts, ct);
+            browser = await driver.RunAsync(label, url, [.. profile.BrowserSteps.Login, .. consent ?? profile.BrowserSteps.Approve], user, waiting, profile.Timeouts, ct,
+                signedInAs: session.SignInReuseKey(launch.User));
         }
         catch (BrowserStepException ex)
         {

@@ -136,6 +136,11 @@ public sealed record BrowserProfile
     public string? ExecutablePath { get; init; }
     public bool Headless { get; init; } = true;
     public IReadOnlyList<string> Args { get; init; } = [];
+    /// <summary>
+    /// Whether a launch may re-authorize in a browser context where its user signed in during an earlier launch (the
+    /// server's session then usually skips the login page). False gives every launch a fresh context and a fresh login.
+    /// </summary>
+    public bool ReuseSignIn { get; init; } = true;
 }
 
 public sealed record TimeoutsProfile

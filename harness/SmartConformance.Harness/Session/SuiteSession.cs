@@ -149,6 +149,9 @@ public sealed class SuiteSession : IAsyncDisposable
         }
     }
 
+    /// <summary>Which signed-in browser contexts a launch for this profile user may reuse; null when the profile turns reuse off.</summary>
+    public string? SignInReuseKey(string user) => Profile.Browser.ReuseSignIn ? user : null;
+
     public async Task<BrowserLaunchDriver> BrowserDriverAsync() =>
         new(await _browser.Value, Recorder, ArtifactDirectory, Options.Trace, Timings, Options.Screenshots, Redirects.CallbackUri);
 

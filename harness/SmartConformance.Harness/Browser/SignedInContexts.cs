@@ -1,0 +1,45 @@
+using System.Collections.Concurrent;
+using Microsoft.Playwright;
+
+namespace SmartConformance.Harness.Browser;
+
+/// <summary>
+/// Browser contexts in which a user has already signed in to the server, kept after their launch so a later launch for
+/// the same user can re-authorize there, as an app does while the user's session lasts: the server's login page is then
+/// usually skipped, which saves the slowest part of a launch. One launch uses a context at a time; a launch that failed
+/// never gives its context back.
+/// </summary>
+internal sealed class SignedInContexts : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, ConcurrentBag<IBrowserContext>> _idle = new(StringComparer.Ordinal);
+    private bool _closed;
+
+    /// <summary>An idle context the user signed in to, or null when none is free.</summary>
+    public IBrowserContext? Take(string user) =>
+        _idle.TryGetValue(user, out var contexts) && contexts.TryTake(out var context) ? context : null;
+
+    /// <summary>Keeps the context for the user's next launch; closes it instead when the run is ending.</summary>
+    public async Task GiveBackAsync(string user, IBrowserContext context)
+    {
+        if (Volatile.Read(ref _closed))
+        {
+            await CloseQuietlyAsync(context);
+            return;
+        }
+        _idle.GetOrAdd(user, _ => []).Add(context);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Volatile.Write(ref _closed, true);
+        foreach (var contexts in _idle.Values)
+            while (contexts.TryTake(out var context))
+                await CloseQuietlyAsync(context);
+    }
+
+    private static async Task CloseQuietlyAsync(IBrowserContext context)
+    {
+        try { await context.CloseAsync().WaitAsync(TimeSpan.FromSeconds(2)); }
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException) { /* the browser is closing anyway */ }
+    }
+}
