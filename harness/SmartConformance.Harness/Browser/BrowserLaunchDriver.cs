@@ -100,7 +100,7 @@ public sealed class BrowserLaunchDriver(BrowserSession browser, ExchangeRecorder
             context.Page -= ClosePopup;
             if (keepSignedIn)
             {
-                await Quietly(page.CloseAsync());
+                await Quietly(page.CloseAsync().WaitAsync(TimeSpan.FromSeconds(5)));
                 await browser.SignedIn.GiveBackAsync(signedInAs!, context);
             }
             else await Quietly(context.CloseAsync());

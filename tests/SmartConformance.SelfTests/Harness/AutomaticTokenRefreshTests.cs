@@ -38,6 +38,7 @@ public sealed class AutomaticTokenRefreshTests
     public async Task An_expired_launch_token_with_a_refresh_token_is_refreshed_once_for_concurrent_checks_and_reads_FHIR_again()
     {
         var launch = await LaunchAsync("short-lived-offline", withOfflineAccess: true);
+        var earlier = AutoRefreshes().Count;
         launch.Token!.Response.RefreshToken.Should().NotBeNullOrEmpty("the short-lived-offline client is registered for offline access");
         await PastExpiryAsync(launch.Token);
         (await ReadAsync(launch.AccessToken!)).Status.Should().Be(401, "the launch's own token has expired");
@@ -46,8 +47,8 @@ public sealed class AutomaticTokenRefreshTests
 
         asked.Select(f => f.AccessToken).Distinct().Should().ContainSingle("concurrent checks share one refresh")
             .Which.Should().NotBe(launch.AccessToken);
-        AutoRefreshes().Should().ContainSingle().Which.Status.Should().Be(200);
-        asked[0].Refresh!.Exchange.Should().BeSameAs(AutoRefreshes()[0], "the refresh is handed to the checks for their evidence");
+        AutoRefreshes(since: earlier).Should().ContainSingle().Which.Status.Should().Be(200);
+        asked[0].Refresh!.Exchange.Should().BeSameAs(AutoRefreshes(since: earlier)[0], "the refresh is handed to the checks for their evidence");
         (await ReadAsync(asked[0].AccessToken!)).Status.Should().Be(200);
         _session.Notices.Should().Contain(n => n.Contains("short-lived-offline launch") && n.Contains("refreshed it automatically"));
 
@@ -55,8 +56,8 @@ public sealed class AutomaticTokenRefreshTests
         await PastExpiryAsync(asked[0].Refresh!);
         var again = await _session.FreshAccessTokenAsync(launch, CancellationToken.None);
 
-        AutoRefreshes().Should().HaveCount(2);
-        QueryHelpers.ParseQuery(AutoRefreshes()[1].RequestBody)["refresh_token"].ToString().Should().Be(asked[0].Refresh!.Response.RefreshToken);
+        AutoRefreshes(since: earlier).Should().HaveCount(2);
+        QueryHelpers.ParseQuery(AutoRefreshes(since: earlier)[1].RequestBody)["refresh_token"].ToString().Should().Be(asked[0].Refresh!.Response.RefreshToken);
         (await ReadAsync(again.AccessToken!)).Status.Should().Be(200);
         _session.Notices.Should().ContainSingle(n => n.Contains("short-lived-offline launch"), "one notice per launch, however often it is refreshed");
     }
@@ -75,6 +76,25 @@ public sealed class AutomaticTokenRefreshTests
         fresh.Problem.Should().Contain("short-lived launch").And.Contain("expired before this check could use it").And.Contain($"expires_in {launch.Token.Response.ExpiresIn} s")
             .And.Contain("no refresh_token").And.Contain("longer access token lifetime").And.Contain("offline_access");
         AutoRefreshes().Should().HaveCount(refreshesBefore, "there was nothing to refresh with");
+    }
+
+    [Test]
+    public async Task An_expired_launch_token_whose_refresh_is_refused_is_a_harness_error_that_quotes_the_refusal()
+    {
+        var launch = await LaunchAsync("short-lived-offline", withOfflineAccess: true);
+        var revocation = (await _session.DiscoveryAsync()).Configuration!.Url("revocation_endpoint")!;
+        var revoked = await OAuthFormPost.SendAsync(_session.Http, revocation, "revoke-refresh-token",
+            [new("token", launch.Token!.Response.RefreshToken!), new("token_type_hint", "refresh_token")], _session.Profile.Client("short-lived-offline"), CancellationToken.None);
+        revoked.Status.Should().Be(200, "the reference server revokes a public client's own refresh token");
+        await PastExpiryAsync(launch.Token);
+
+        var fresh = await _session.FreshAccessTokenAsync(launch, CancellationToken.None);
+        var again = await _session.FreshAccessTokenAsync(launch, CancellationToken.None);
+
+        fresh.AccessToken.Should().BeNull();
+        fresh.Problem.Should().Contain("short-lived-offline launch").And.Contain("could not refresh it").And.Contain("invalid_grant");
+        fresh.Refresh!.Exchange!.Status.Should().Be(400, "the refused refresh is the check's evidence");
+        again.Refresh.Should().BeSameAs(fresh.Refresh, "a refresh that failed once is not tried again");
     }
 
     [TestCase(3, 1.5)]
@@ -116,5 +136,6 @@ public sealed class AutomaticTokenRefreshTests
     private Task<FhirRead> ReadAsync(string token) =>
         FhirRead.GetAsync(_session.Http, _session.FhirBaseUrl, PatientPath, token, "fhir-read", CancellationToken.None);
 
-    private List<HttpExchange> AutoRefreshes() => _session.Recorder.All.Where(e => e.Name == LaunchTokens.ExchangeName).ToList();
+    /// <param name="since">How many automatic refreshes the session had made before (other tests share the session).</param>
+    private List<HttpExchange> AutoRefreshes(int since = 0) => _session.Recorder.All.Where(e => e.Name == LaunchTokens.ExchangeName).Skip(since).ToList();
 }
