@@ -20,18 +20,22 @@ public sealed class ReferenceServerHost : IAsyncDisposable
         OpenFhirBaseUrl = urls.OpenFhirBaseUrl;
         SecondFhirBaseUrl = urls.SecondFhirBaseUrl;
         Faults = faults;
+        Certificate = app.Services.GetRequiredService<TransportPolicy>().Certificate;
     }
 
-    /// <summary><c>http://127.0.0.1:PORT/</c>; the OAuth endpoints (/authorize, /token, /login) live under it.</summary>
+    /// <summary>The self-signed certificate the host presents (public part and key), or null when it serves plain HTTP.</summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? Certificate { get; }
+
+    /// <summary><c>http(s)://127.0.0.1:PORT/</c>; the OAuth endpoints (/authorize, /token, /login) live under it.</summary>
     public Uri BaseUrl { get; }
 
-    /// <summary><c>http://127.0.0.1:PORT/fhir</c> (no trailing slash).</summary>
+    /// <summary><c>http(s)://127.0.0.1:PORT/fhir</c> (no trailing slash).</summary>
     public Uri FhirBaseUrl { get; }
 
-    /// <summary><c>http://127.0.0.1:PORT/open-fhir</c>: the same data with no authorization (no token needed or used).</summary>
+    /// <summary><c>http(s)://127.0.0.1:PORT/open-fhir</c>: the same data with no authorization (no token needed or used).</summary>
     public Uri OpenFhirBaseUrl { get; }
 
-    /// <summary><c>http://127.0.0.1:PORT/fhir-b</c>: a second protected base, for tokens whose aud names it.</summary>
+    /// <summary><c>http(s)://127.0.0.1:PORT/fhir-b</c>: a second protected base, for tokens whose aud names it.</summary>
     public Uri SecondFhirBaseUrl { get; }
 
     /// <summary>The names of the faults this server was started with.</summary>

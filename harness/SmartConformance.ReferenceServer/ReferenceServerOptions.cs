@@ -12,6 +12,12 @@ public sealed class ReferenceServerOptions
     /// <summary>Port on 127.0.0.1; 0 picks a free one.</summary>
     public int Port { get; init; } = 0;
 
+    /// <summary>
+    /// Listen with HTTPS, presenting a self-signed certificate made at start for 127.0.0.1 and localhost
+    /// (<see cref="ReferenceServerHost.Certificate"/>); every URL the server publishes is then https.
+    /// </summary>
+    public bool Https { get; init; }
+
     public TimeSpan AccessTokenLifetime { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>The access token lifetime of the <see cref="SeedData.ShortLivedClientId"/> client.</summary>

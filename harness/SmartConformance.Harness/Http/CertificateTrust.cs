@@ -6,18 +6,20 @@ using System.Security.Cryptography.X509Certificates;
 namespace SmartConformance.Harness.Http;
 
 /// <summary>
-/// Decides whether a server certificate is trusted: the system store, plus the profile's CA bundle, or nothing
-/// checked at all with --insecure. Remembers why a host was refused so the error can name the host and the cause.
+/// Decides whether a server certificate is trusted: the system store, plus the profile's CA bundle and the embedded
+/// reference server's own certificate, or nothing checked at all with --insecure. Remembers why a host was refused so the error can name the host and the cause.
 /// </summary>
 public sealed class CertificateTrust
 {
     private readonly ConcurrentDictionary<string, string> _refusals = new(StringComparer.OrdinalIgnoreCase);
 
-    private CertificateTrust(bool trustAll, X509Certificate2Collection bundle, string? bundlePath)
+    private CertificateTrust(bool trustAll, X509Certificate2Collection bundle, string? bundlePath, X509Certificate2? embedded = null)
     {
         TrustAll = trustAll;
         Bundle = bundle;
         BundlePath = bundlePath;
+        EmbeddedCertificate = embedded;
+        Trusted = embedded is null ? bundle : [.. bundle, embedded];
     }
 
     public static CertificateTrust System { get; } = new(false, [], null);
@@ -33,13 +35,20 @@ public sealed class CertificateTrust
         return new CertificateTrust(false, bundle, Path.GetFullPath(pemPath));
     }
 
+    /// <summary>The same trust plus the embedded reference server's certificate, made for this run.</summary>
+    public CertificateTrust AlsoTrusting(X509Certificate2 embedded) => new(TrustAll, Bundle, BundlePath, embedded);
+
     public bool TrustAll { get; }
     public X509Certificate2Collection Bundle { get; }
     public string? BundlePath { get; }
+    /// <summary>The embedded reference server's self-signed certificate, trusted for this run only; null otherwise.</summary>
+    public X509Certificate2? EmbeddedCertificate { get; }
+    /// <summary>Every certificate trusted besides the system store: the bundle's and the embedded server's.</summary>
+    private X509Certificate2Collection Trusted { get; }
 
-    /// <summary>SHA-256 hashes of the bundle's public keys, base64: what Chromium's --ignore-certificate-errors-spki-list takes.</summary>
-    public IReadOnlyList<string> BundleSpkiHashes =>
-        Bundle.Select(c => Convert.ToBase64String(SHA256.HashData(c.PublicKey.ExportSubjectPublicKeyInfo()))).ToList();
+    /// <summary>SHA-256 hashes of the trusted certificates' public keys, base64: what Chromium's --ignore-certificate-errors-spki-list takes.</summary>
+    public IReadOnlyList<string> TrustedSpkiHashes =>
+        Trusted.Select(c => Convert.ToBase64String(SHA256.HashData(c.PublicKey.ExportSubjectPublicKeyInfo()))).ToList();
 
     /// <summary>Why the certificate of a host was refused, when it was.</summary>
     public string? RefusalFor(string host) => _refusals.TryGetValue(host, out var why) ? why : null;
@@ -54,10 +63,10 @@ public sealed class CertificateTrust
 
     private bool ChainsToBundle(X509Certificate certificate)
     {
-        if (Bundle.Count == 0) return false;
+        if (Trusted.Count == 0) return false;
         using var chain = new X509Chain();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.AddRange(Bundle);
+        chain.ChainPolicy.CustomTrustStore.AddRange(Trusted);
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
         var leaf = certificate as X509Certificate2 ?? X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
         return chain.Build(leaf);

@@ -11,6 +11,8 @@ internal static class ProfileRules
             if (profile.Embedded is not null)
                 yield return new ProfileProblem("$.embedded", "only used when fhirBaseUrl is \"embedded\"; remove it or target the embedded server", IsWarning: true);
         }
+        else if (profile.Embedded?.Https != true && profile.Tls.SkipProtocolChecks is null)
+            yield return new ProfileProblem("$.embedded.https", "the embedded server serves plain http without it, so AUTHZ-10 (TLS 1.2 or later) fails; set it to true, or give tls.skipProtocolChecks a reason", IsWarning: true);
 
         if (!Uri.TryCreate(profile.RedirectUri, UriKind.Absolute, out var redirect) || redirect.Scheme != Uri.UriSchemeHttp || !redirect.IsLoopback)
             yield return new ProfileProblem("$.redirectUri", $"found \"{profile.RedirectUri}\", expected http://127.0.0.1:PORT/PATH or http://localhost:PORT/PATH (the suite listens there for the redirect)");

@@ -62,6 +62,8 @@ public sealed record EmbeddedServerProfile
 {
     public IReadOnlyList<string> Faults { get; init; } = [];
     public int? AccessTokenLifetimeSeconds { get; init; }
+    /// <summary>Serve HTTPS with a self-signed certificate made for the run, which the suite and the browser trust (and no other).</summary>
+    public bool Https { get; init; }
 }
 
 public sealed record ClientProfile
@@ -155,6 +157,8 @@ public sealed record TlsProfile
 {
     /// <summary>A PEM file of extra certificates to trust; made absolute by the loader.</summary>
     public string? CaBundle { get; init; }
+    /// <summary>Why the TLS protocol check (AUTHZ-10) is not run against this server; null runs it. The report shows the reason.</summary>
+    public string? SkipProtocolChecks { get; init; }
 }
 
 public sealed record LoadProfile

@@ -45,8 +45,9 @@ public sealed class SuiteSession : IAsyncDisposable
         };
         Recorder = new ExchangeRecorder();
         var timeout = TimeSpan.FromSeconds(options.HttpTimeoutSeconds ?? profile.Timeouts.HttpSeconds);
-        Trust = options.Insecure ? CertificateTrust.Insecure
+        var trust = options.Insecure ? CertificateTrust.Insecure
             : profile.Tls.CaBundle is { } bundle ? CertificateTrust.WithBundle(bundle) : CertificateTrust.System;
+        Trust = embedded?.Certificate is { } served ? trust.AlsoTrusting(served) : trust;
         Http = SuiteHttp.CreateClient(Recorder, new HttpSettings
         {
             Timeout = timeout, Trust = Trust, Throttling = Throttling, Stopping = _stopping.Token,
@@ -83,7 +84,7 @@ public sealed class SuiteSession : IAsyncDisposable
     public EvidenceLedger Evidence { get; } = new();
     /// <summary>Where the run's time went, by phase, for report.json's timings and the benchmark.</summary>
     public RunTimings Timings { get; } = new();
-    /// <summary>Which TLS certificates the run trusts (system store, the profile's CA bundle, or all under --insecure).</summary>
+    /// <summary>Which TLS certificates the run trusts (system store, the profile's CA bundle, the embedded server's own, or all under --insecure).</summary>
     public CertificateTrust Trust { get; }
     /// <summary>Every 429 the server answered and what the suite did about it.</summary>
     public ThrottleLog Throttling { get; } = new();
@@ -166,7 +167,8 @@ public sealed class SuiteSession : IAsyncDisposable
             {
                 if (embeddedFactory is null) throw new InvalidOperationException("The profile targets the embedded reference server, but it is not available in this host.");
                 var lifetime = profile.Embedded?.AccessTokenLifetimeSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
-                embedded = await embeddedFactory.StartAsync(new EmbeddedTargetRequest(EffectiveFaults(profile, options), [redirects.CallbackUri.ToString()], lifetime), ct);
+                embedded = await embeddedFactory.StartAsync(new EmbeddedTargetRequest(EffectiveFaults(profile, options), [redirects.CallbackUri.ToString()], lifetime,
+                    Https: profile.Embedded?.Https ?? false), ct);
                 fhirBase = embedded.FhirBaseUrl;
             }
             else
@@ -199,7 +201,7 @@ public sealed class SuiteSession : IAsyncDisposable
     {
         var path = BrowserLocator.Locate(Options.BrowserPath ?? Profile.Browser.ExecutablePath);
         return BrowserSession.LaunchAsync(path, headless: Profile.Browser.Headless && !Options.Headed, Profile.Browser.Args,
-            ignoreHttpsErrors: Trust.TrustAll, trustedSpkiHashes: Trust.BundleSpkiHashes);
+            ignoreHttpsErrors: Trust.TrustAll, trustedSpkiHashes: Trust.TrustedSpkiHashes);
     });
 
     private async Task CloseBrowserAsync()

@@ -35,6 +35,9 @@ internal sealed class FaultContext(
     /// <summary>Client assertion validation and the client_credentials grant's switches.</summary>
     public ReferenceServer.Backend.BackendPolicy Backend { get; init; } = new();
 
+    /// <summary>How the host listens (HTTPS or plain HTTP).</summary>
+    public ReferenceServer.Hosting.TransportPolicy Transport { get; init; } = new();
+
     /// <summary>Last resort, e.g. to decorate a service; registrations made here win over the defaults.</summary>
     public IServiceCollection Services { get; } = services;
 

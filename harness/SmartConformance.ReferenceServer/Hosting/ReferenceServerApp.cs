@@ -34,7 +34,6 @@ internal static class ReferenceServerApp
             EnvironmentName = Environments.Production,
             ContentRootPath = AppContext.BaseDirectory,
         });
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
         ConfigureLogging(builder.Logging, options.Log);
 
         var services = builder.Services;
@@ -68,17 +67,22 @@ internal static class ReferenceServerApp
         var registrationPolicy = new RegistrationPolicy();
         var sessionPolicy = new SessionPolicy();
         var backendPolicy = new BackendPolicy();
+        var transport = new TransportPolicy();
         var discovery = new SmartConfigurationMutations();
         var capabilityStatement = new CapabilityStatementMutations();
         var faultContext = new FaultContext(server, validation, discovery, fhirPolicy, services, capabilityStatement)
         {
-            OAuth = oauthPolicy, Registration = registrationPolicy, Sessions = sessionPolicy, Backend = backendPolicy,
+            OAuth = oauthPolicy, Registration = registrationPolicy, Sessions = sessionPolicy, Backend = backendPolicy, Transport = transport,
         };
         foreach (var fault in faults)
         {
             fault.Apply(faultContext);
         }
 
+        transport.Decide(options.Https);
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port, transport.UseHttps));
+
+        services.AddSingleton(transport);
         services.AddSingleton(fhirPolicy);
         services.AddSingleton(oauthPolicy);
         services.AddSingleton(registrationPolicy);

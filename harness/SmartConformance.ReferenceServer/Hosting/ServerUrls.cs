@@ -16,21 +16,21 @@ internal sealed class ServerUrls(IServer server)
     // PublicationOnly: a read before the server listens must not cache the failure.
     private readonly Lazy<Uri> _baseUrl = new(() => ResolveBaseUrl(server), LazyThreadSafetyMode.PublicationOnly);
 
-    /// <summary><c>http://127.0.0.1:PORT/</c>; also the OAuth issuer (OpenIddict always writes it with the trailing slash).</summary>
+    /// <summary><c>http(s)://127.0.0.1:PORT/</c>; also the OAuth issuer (OpenIddict always writes it with the trailing slash).</summary>
     public Uri BaseUrl => _baseUrl.Value;
 
-    /// <summary><c>http://127.0.0.1:PORT/fhir</c>, without a trailing slash; also the access tokens' audience.</summary>
+    /// <summary><c>http(s)://127.0.0.1:PORT/fhir</c>, without a trailing slash; also the access tokens' audience.</summary>
     public Uri FhirBaseUrl => new(BaseUrl, FhirPath);
 
     public string Issuer => BaseUrl.AbsoluteUri;
 
     public string FhirBase => FhirBaseUrl.AbsoluteUri;
 
-    /// <summary><c>http://127.0.0.1:PORT/open-fhir</c>: the same data without authorization.</summary>
+    /// <summary><c>http(s)://127.0.0.1:PORT/open-fhir</c>: the same data without authorization.</summary>
     public Uri OpenFhirBaseUrl => new(BaseUrl, OpenFhirPath);
 
     /// <summary>
-    /// <c>http://127.0.0.1:PORT/fhir-b</c>: a second protected base of the same authorization server, for tokens whose aud
+    /// <c>http(s)://127.0.0.1:PORT/fhir-b</c>: a second protected base of the same authorization server, for tokens whose aud
     /// names it (a deployment with several FHIR endpoints, RS-09).
     /// </summary>
     public Uri SecondFhirBaseUrl => new(BaseUrl, SecondFhirPath);
@@ -49,6 +49,7 @@ internal sealed class ServerUrls(IServer server)
     {
         var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
             ?? throw new InvalidOperationException("The reference server is not listening yet.");
-        return new Uri($"http://127.0.0.1:{new Uri(address).Port}/");
+        var listening = new Uri(address);
+        return new Uri($"{listening.Scheme}://127.0.0.1:{listening.Port}/");
     }
 }

@@ -61,6 +61,18 @@ public sealed class ProfileLoaderTests
     }
 
     [Test]
+    public void A_plain_http_embedded_server_warns_that_AUTHZ_10_fails_unless_the_profile_skips_it_with_a_reason()
+    {
+        var plain = Reference.Replace("\"https\": true", "\"https\": false");
+        ProfileLoader.Parse(plain, "test.json").Warnings.Should().ContainSingle(w => w.Path == "$.embedded.https" && w.Message.Contains("AUTHZ-10"));
+        var skipped = plain.Replace("\"fhirBaseUrl\": \"embedded\",", "\"fhirBaseUrl\": \"embedded\", \"tls\": { \"skipProtocolChecks\": \"plain-http in CI\" },");
+        var loaded = ProfileLoader.Parse(skipped, "test.json");
+        loaded.Warnings.Should().BeEmpty();
+        loaded.Profile.Tls.SkipProtocolChecks.Should().Be("plain-http in CI");
+        Rejected(skipped.Replace("plain-http in CI", "  ")).Problems.Should().Contain(p => p.Path.StartsWith("$.tls.skipProtocolChecks"));
+    }
+
+    [Test]
     public void A_launch_naming_an_unknown_client_is_rejected()
     {
         var ex = Rejected(Reference.Replace("\"client\": \"public\"", "\"client\": \"nobody\""));
@@ -73,7 +85,7 @@ public sealed class ProfileLoaderTests
         Rejected(Reference.Replace("\"fhirBaseUrl\": \"embedded\"", "\"fhirBaseUrl\": \"fhir/r4\"").Replace("\"redirectUri\": \"http://127.0.0.1:0/callback\"", "\"redirectUri\": \"http://127.0.0.1:8765/callback\""))
             .Problems.Should().Contain(p => p.Path == "$.fhirBaseUrl");
         var loaded = ProfileLoader.Parse(Reference.Replace("\"fhirBaseUrl\": \"embedded\"", "\"fhirBaseUrl\": \"http://fhir.example.org/r4\"")
-            .Replace("\"embedded\": { \"faults\": [] },", "").Replace("127.0.0.1:0", "127.0.0.1:8765"), "test.json");
+            .Replace("\"embedded\": { \"faults\": [], \"https\": true },", "").Replace("127.0.0.1:0", "127.0.0.1:8765"), "test.json");
         loaded.Warnings.Should().Contain(w => w.Path == "$.fhirBaseUrl" && w.Message.Contains("plain http"));
     }
 

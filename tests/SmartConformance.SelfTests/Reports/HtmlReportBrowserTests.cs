@@ -103,7 +103,7 @@ public sealed class HtmlReportBrowserTests
         await first.Locator("summary").ClickAsync();
         (await first.Locator(".ex-body").IsVisibleAsync()).Should().BeTrue();
         var shown = await first.Locator(".ex-body").InnerTextAsync();
-        shown.Should().MatchRegex("(GET|POST) http://127.0.0.1").And.MatchRegex("(?i)response headers");
+        shown.Should().MatchRegex("(GET|POST) https?://127.0.0.1").And.MatchRegex("(?i)response headers");
 
         await page.Locator(".toolbar [data-verdict-filter=\"fail\"]").ClickAsync();
         (await page.Locator("article.check:visible").CountAsync()).Should().Be(1);

@@ -13,7 +13,10 @@ public sealed class EmbeddedReferenceServer : IEmbeddedTargetFactory
             Faults = request.Faults,
             RedirectUris = request.RedirectUris,
             AccessTokenLifetime = request.AccessTokenLifetime ?? TimeSpan.FromMinutes(5),
+            Https = request.Https,
         }, ct);
-        return new EmbeddedTarget(host.FhirBaseUrl, host, host.OpenFhirBaseUrl, host.SecondFhirBaseUrl);
+        // Only the public part leaves the host: the suite trusts it, nothing else needs the key.
+        var certificate = host.Certificate is { } served ? System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificate(served.RawData) : null;
+        return new EmbeddedTarget(host.FhirBaseUrl, host, host.OpenFhirBaseUrl, host.SecondFhirBaseUrl, certificate);
     }
 }
