@@ -112,8 +112,11 @@ public sealed class BrowserLaunchDriver(BrowserSession browser, ExchangeRecorder
     {
         while (signedInAs is not null && browser.SignedIn.Take(signedInAs) is { } kept)
         {
-            try { return (kept, await kept.NewPageAsync(), true); }
-            catch (PlaywrightException) { await Quietly(kept.CloseAsync()); /* that context is gone: try the next, else a fresh one */ }
+            try { return (kept.Context, await kept.NextPage.WaitAsync(TimeSpan.FromSeconds(30)), true); }
+            catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+            {
+                await Quietly(kept.Context.CloseAsync().WaitAsync(TimeSpan.FromSeconds(5))); // that context is gone: try the next, else a fresh one
+            }
         }
         var (context, page) = await browser.NewPageAsync();
         return (context, page, false);
@@ -138,12 +141,14 @@ public sealed class BrowserLaunchDriver(BrowserSession browser, ExchangeRecorder
         }
         try { await shown; }
         catch (Exception ex) when (ex is PlaywrightException or TimeoutException) { return 0; }
-        for (var i = 0; i < steps.Count; i++)
+        try
         {
-            try { if (await page.Locator(steps[i].Selector!).First.IsVisibleAsync()) return i; }
-            catch (PlaywrightException) { return 0; /* the page navigated meanwhile: go step by step */ }
+            // Asked side by side: one round trip to the browser instead of one per step.
+            var visible = await Task.WhenAll(steps.Select(step => page.Locator(step.Selector!).First.IsVisibleAsync()));
+            var shownAt = Array.IndexOf(visible, true);
+            return shownAt < 0 ? 0 : shownAt;
         }
-        return 0;
+        catch (PlaywrightException) { return 0; /* the page navigated meanwhile: go step by step */ }
     }
 
     /// <summary>

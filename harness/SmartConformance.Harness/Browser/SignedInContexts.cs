@@ -11,14 +11,17 @@ namespace SmartConformance.Harness.Browser;
 /// </summary>
 internal sealed class SignedInContexts : IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<string, ConcurrentBag<IBrowserContext>> _idle = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentBag<Kept>> _idle = new(StringComparer.Ordinal);
     private bool _closed;
 
-    /// <summary>An idle context the user signed in to, or null when none is free.</summary>
-    public IBrowserContext? Take(string user) =>
-        _idle.TryGetValue(user, out var contexts) && contexts.TryTake(out var context) ? context : null;
+    /// <summary>A context kept for its user, with the next launch's page already opening (a new page costs a renderer start).</summary>
+    public sealed record Kept(IBrowserContext Context, Task<IPage> NextPage);
 
-    /// <summary>Keeps the context for the user's next launch; closes it instead when the run is ending.</summary>
+    /// <summary>An idle context the user signed in to, or null when none is free.</summary>
+    public Kept? Take(string user) =>
+        _idle.TryGetValue(user, out var contexts) && contexts.TryTake(out var kept) ? kept : null;
+
+    /// <summary>Keeps the context for the user's next launch, opening that launch's page now; closes it instead when the run is ending.</summary>
     public async Task GiveBackAsync(string user, IBrowserContext context)
     {
         if (Volatile.Read(ref _closed))
@@ -26,15 +29,17 @@ internal sealed class SignedInContexts : IAsyncDisposable
             await CloseQuietlyAsync(context);
             return;
         }
-        _idle.GetOrAdd(user, _ => []).Add(context);
+        var next = context.NewPageAsync();
+        _ = next.ContinueWith(t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted); // a context that died shows when taken
+        _idle.GetOrAdd(user, _ => []).Add(new Kept(context, next));
     }
 
     public async ValueTask DisposeAsync()
     {
         Volatile.Write(ref _closed, true);
         foreach (var contexts in _idle.Values)
-            while (contexts.TryTake(out var context))
-                await CloseQuietlyAsync(context);
+            while (contexts.TryTake(out var kept))
+                await CloseQuietlyAsync(kept.Context);
     }
 
     private static async Task CloseQuietlyAsync(IBrowserContext context)
