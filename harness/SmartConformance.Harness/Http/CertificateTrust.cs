@@ -18,7 +18,6 @@ public sealed class CertificateTrust
         TrustAll = trustAll;
         Bundle = bundle;
         BundlePath = bundlePath;
-        EmbeddedCertificate = embedded;
         Trusted = embedded is null ? bundle : [.. bundle, embedded];
     }
 
@@ -41,8 +40,6 @@ public sealed class CertificateTrust
     public bool TrustAll { get; }
     public X509Certificate2Collection Bundle { get; }
     public string? BundlePath { get; }
-    /// <summary>The embedded reference server's self-signed certificate, trusted for this run only; null otherwise.</summary>
-    public X509Certificate2? EmbeddedCertificate { get; }
     /// <summary>Every certificate trusted besides the system store: the bundle's and the embedded server's.</summary>
     private X509Certificate2Collection Trusted { get; }
 

@@ -4,13 +4,16 @@ using System.Security.Cryptography.X509Certificates;
 
 namespace SmartConformance.ReferenceServer.Hosting;
 
-/// <summary>A self-signed certificate for 127.0.0.1 and localhost, made in memory for one host and never written to disk.</summary>
+/// <summary>
+/// A self-signed certificate for 127.0.0.1 and localhost, made in memory for one host and never written to disk: the
+/// embedded reference server's, and the self-tests' hostile HTTPS server's.
+/// </summary>
 internal static class EphemeralCertificate
 {
-    public static X509Certificate2 Create()
+    public static X509Certificate2 Create(string commonName = "SmartConformance embedded reference server")
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest("CN=SmartConformance embedded reference server", key, HashAlgorithmName.SHA256);
+        var request = new CertificateRequest($"CN={commonName}", key, HashAlgorithmName.SHA256);
         var names = new SubjectAlternativeNameBuilder();
         names.AddIpAddress(IPAddress.Loopback);
         names.AddDnsName("localhost");

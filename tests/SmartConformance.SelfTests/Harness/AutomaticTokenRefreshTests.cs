@@ -24,12 +24,7 @@ public sealed class AutomaticTokenRefreshTests
     private string PatientPath => $"Patient/{_session.Profile.User(_session.Profile.Launches.StandalonePatient.User).Patient}";
 
     [OneTimeSetUp]
-    public async Task StartASession()
-    {
-        var loaded = ProfileLoader.Load(RepoPaths.Profile("reference.json"));
-        var options = new RunOptions { ProfilePath = RepoPaths.Profile("reference.json"), ReportDirectory = RepoPaths.NewTempDirectory("auto-refresh"), LiveProgress = false };
-        _session = await SuiteSession.StartAsync(loaded.Profile, options, new EmbeddedReferenceServer(), []);
-    }
+    public async Task StartASession() => _session = await ReferenceSessions.StartAsync("auto-refresh");
 
     [OneTimeTearDown]
     public async Task StopTheSession() => await _session.DisposeAsync();

@@ -54,13 +54,8 @@ public sealed class SignInReuseTests
         SignedIn(second).Should().BeTrue("the profile asks for a fresh browser context and login for every launch");
     }
 
-    private static async Task<SuiteSession> StartAsync(bool reuseSignIn)
-    {
-        var loaded = ProfileLoader.Load(RepoPaths.Profile("reference.json"));
-        var profile = loaded.Profile with { Browser = loaded.Profile.Browser with { ReuseSignIn = reuseSignIn } };
-        var options = new RunOptions { ProfilePath = RepoPaths.Profile("reference.json"), ReportDirectory = RepoPaths.NewTempDirectory("sign-in-reuse"), LiveProgress = false };
-        return await SuiteSession.StartAsync(profile, options, new EmbeddedReferenceServer(), []);
-    }
+    private static Task<SuiteSession> StartAsync(bool reuseSignIn) =>
+        ReferenceSessions.StartAsync("sign-in-reuse", profile => profile with { Browser = profile.Browser with { ReuseSignIn = reuseSignIn } });
 
     private static async Task<LaunchOutcome> LaunchAsync(SuiteSession session, string label, string user)
     {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using SmartConformance.ReferenceServer.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
@@ -33,7 +34,7 @@ public sealed class HostileServer : IAsyncDisposable
         HttpsRoot = https;
         RawRoot = new Uri($"http://127.0.0.1:{((IPEndPoint)raw.LocalEndpoint).Port}/");
         _rawLoop = Task.Run(RawLoopAsync);
-        File.WriteAllText(CaBundlePath, HostileCertificate.ToPem(certificate));
+        File.WriteAllText(CaBundlePath, certificate.ExportCertificatePem());
     }
 
     public HostileState State { get; } = new();
@@ -49,7 +50,7 @@ public sealed class HostileServer : IAsyncDisposable
 
     public static async Task<HostileServer> StartAsync()
     {
-        var certificate = HostileCertificate.Create();
+        var certificate = EphemeralCertificate.Create("SmartConformance hostile test server");
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k =>

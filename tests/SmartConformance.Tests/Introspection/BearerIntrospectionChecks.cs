@@ -45,7 +45,10 @@ public sealed class BearerIntrospectionChecks : ConformanceFixture
                 introspection.Exchange, requirement);
             return;
         }
-        var problems = FieldProblems(json, launch.Token!.Response.Json!.Value, issuedTo);
+        var token = launch.Token!.Response.Json!.Value;
+        var problems = IntrospectionFields.RequiredProblems(json, token, issuedTo);
+        if (IntrospectionFields.String(token, "patient") is { } patient && IntrospectionFields.String(json, "patient") != patient)
+            problems.Add($"patient is {IntrospectionFields.Show(json, "patient")}, but the token response carried \"{patient}\"");
         if (problems.Count > 0)
         {
             Fail($"Introspecting the standalone launch's active access token (issued to {issuedTo}) with {backend.ClientId}'s bearer token answered 200, but " + string.Join("; ", problems) + ".",
@@ -76,28 +79,4 @@ public sealed class BearerIntrospectionChecks : ConformanceFixture
                 return;
         }
     }
-
-    private static List<string> FieldProblems(JsonElement json, JsonElement token, string issuedTo)
-    {
-        var problems = new List<string>();
-        if (!json.TryGetProperty("active", out var active) || active.ValueKind != JsonValueKind.True)
-            problems.Add($"active is {Show(json, "active")}, expected true for a token just issued");
-        if (String(json, "client_id") != issuedTo) problems.Add($"client_id is {Show(json, "client_id")}, expected \"{issuedTo}\"");
-        if (String(json, "scope") is not { } scope) problems.Add($"scope is {Show(json, "scope")}, expected the granted scopes");
-        else if (String(token, "scope") is { } granted && !Words(scope).SetEquals(Words(granted)))
-            problems.Add($"scope is \"{scope}\", but the token response granted \"{granted}\"");
-        if (!json.TryGetProperty("exp", out var exp) || exp.ValueKind != JsonValueKind.Number || !exp.TryGetInt64(out _))
-            problems.Add($"exp is {Show(json, "exp")}, expected an integer timestamp");
-        if (String(token, "patient") is { } patient && String(json, "patient") != patient)
-            problems.Add($"patient is {Show(json, "patient")}, but the token response carried \"{patient}\"");
-        return problems;
-    }
-
-    private static string? String(JsonElement json, string field) =>
-        json.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static HashSet<string> Words(string text) => new(text.Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
-
-    private static string Show(JsonElement json, string field) =>
-        json.TryGetProperty(field, out var value) ? value.GetRawText() : "missing";
 }

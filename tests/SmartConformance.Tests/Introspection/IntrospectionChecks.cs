@@ -3,6 +3,7 @@ using Duende.IdentityModel;
 using NUnit.Framework;
 using SmartConformance.Harness.Smart;
 using SmartConformance.Tests.Framework;
+using static SmartConformance.Tests.Introspection.IntrospectionFields;
 
 namespace SmartConformance.Tests.Introspection;
 
@@ -31,16 +32,7 @@ public sealed class IntrospectionChecks : ConformanceFixture
             return;
         }
 
-        var problems = new List<string>();
-        if (introspection.Active != true) problems.Add($"active is {Show(json, "active")}, expected true for a token just issued");
-        var granted = Words(String(token, "scope"));
-        var introspected = Words(String(json, "scope"));
-        if (String(json, "scope") is null) problems.Add($"scope is {Show(json, "scope")}, expected the granted scopes as a string");
-        else if (!introspected.SetEquals(granted))
-            problems.Add($"scope is \"{String(json, "scope")}\", but the token response granted \"{String(token, "scope")}\"");
-        if (String(json, "client_id") != client.ClientId) problems.Add($"client_id is {Show(json, "client_id")}, expected \"{client.ClientId}\"");
-        if (!json.TryGetProperty("exp", out var exp) || exp.ValueKind != JsonValueKind.Number || !exp.TryGetInt64(out _))
-            problems.Add($"exp is {Show(json, "exp")}, expected an integer timestamp");
+        var problems = IntrospectionFields.RequiredProblems(json, token, client.ClientId);
         foreach (var field in new[] { "patient", "encounter", "fhirContext", "intent", "tenant", "need_patient_banner", "smart_style_url" })
             if (token.TryGetProperty(field, out var context) && (!json.TryGetProperty(field, out var echoed) || !JsonElement.DeepEquals(context, echoed)))
                 problems.Add($"{field} is {Show(json, field)}, but the token response carried {context.GetRawText()}");
@@ -126,12 +118,4 @@ public sealed class IntrospectionChecks : ConformanceFixture
                 return;
         }
     }
-
-    private static string? String(JsonElement json, string field) =>
-        json.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static HashSet<string> Words(string? text) => new((text ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
-
-    private static string Show(JsonElement json, string field) =>
-        json.TryGetProperty(field, out var value) ? value.GetRawText() : "missing";
 }
