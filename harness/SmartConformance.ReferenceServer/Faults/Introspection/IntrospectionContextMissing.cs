@@ -12,7 +12,7 @@ internal sealed class IntrospectionContextMissing : IFault
         "introspection.context-missing",
         "Introspection of an active token omits its launch context (patient)",
         "SMART App Launch 2.2 token-introspection.html#conditional-fields-in-the-introspection-response",
-        ["INT-01"]);
+        ["INT-01", "INT-06"]);
 
     public void Apply(FaultContext context) => context.Server.AddEventHandler(
         OpenIddictServerHandlerDescriptor.CreateBuilder<ApplyIntrospectionResponseContext>()
