@@ -3,16 +3,19 @@ using SmartConformance.Harness.Profiles;
 namespace SmartConformance.Cli.Running;
 
 /// <summary>
-/// How many check fixtures run at once: two per core, bounded by the profile's load.maxConcurrentRequests, so a server
-/// that asks for one request at a time gets fixtures one at a time too; SMART_WORKERS overrides it (1 for a serial run).
+/// How many check fixtures run at once. Most of a fixture's time is spent waiting (on a launch, on a token to expire),
+/// and the server's load is bounded elsewhere (HTTP requests by load.maxConcurrentRequests, browser launches by the
+/// launch gate), so many fixtures run side by side: eight per core. A profile that allows one request at a time gets
+/// fixtures one at a time too. SMART_WORKERS overrides it (1 for a serial run).
 /// </summary>
 public static class FixtureWorkers
 {
     public const string Variable = "SMART_WORKERS";
+    private const int Most = 64;
 
     public static int For(ServerProfile profile)
     {
-        var limit = Math.Max(1, Math.Min(profile.Load.MaxConcurrentRequests, 2 * Environment.ProcessorCount));
-        return int.TryParse(Environment.GetEnvironmentVariable(Variable), out var asked) && asked > 0 ? Math.Min(asked, limit) : limit;
+        if (int.TryParse(Environment.GetEnvironmentVariable(Variable), out var asked) && asked > 0) return Math.Min(asked, Most);
+        return profile.Load.MaxConcurrentRequests <= 1 ? 1 : Math.Min(Most, 8 * Environment.ProcessorCount);
     }
 }

@@ -100,7 +100,9 @@ public sealed class BrowserLaunchDriver(BrowserSession browser, ExchangeRecorder
             context.Page -= ClosePopup;
             if (keepSignedIn)
             {
-                await Quietly(page.CloseAsync().WaitAsync(TimeSpan.FromSeconds(5)));
+                // Not awaited: Chromium sometimes confirms a page's close only seconds later (seen at 5 s for two launches
+                // that ended together), and the launch's tokens must not wait for it; the context is usable meanwhile.
+                _ = Quietly(page.CloseAsync().WaitAsync(TimeSpan.FromSeconds(5)));
                 await browser.SignedIn.GiveBackAsync(signedInAs!, context);
             }
             else await Quietly(context.CloseAsync());

@@ -197,11 +197,14 @@ public sealed class SuiteSession : IAsyncDisposable
         using (Timings.Measure(phase)) return await work();
     }
 
-    private Task<BrowserSession> LaunchBrowserAsync() => Timed(RunTimings.Browser, () =>
+    private Task<BrowserSession> LaunchBrowserAsync() => Timed(RunTimings.Browser, async () =>
     {
-        var path = BrowserLocator.Locate(Options.BrowserPath ?? Profile.Browser.ExecutablePath);
-        return BrowserSession.LaunchAsync(path, headless: Profile.Browser.Headless && !Options.Headed, Profile.Browser.Args,
+        var headless = Profile.Browser.Headless && !Options.Headed;
+        var path = BrowserLocator.Locate(Options.BrowserPath ?? Profile.Browser.ExecutablePath, headless: headless);
+        var browser = await BrowserSession.LaunchAsync(path, headless: headless, Profile.Browser.Args,
             ignoreHttpsErrors: Trust.TrustAll, trustedSpkiHashes: Trust.TrustedSpkiHashes);
+        Notice($"Browser: {path} (version {browser.Browser.Version}, {(headless ? "headless" : "headed")}).");
+        return browser;
     });
 
     private async Task CloseBrowserAsync()

@@ -35,4 +35,37 @@ public sealed class BrowserLocatorTests
         BrowserLocator.Locate(null, _ => null, path => path == "/usr/bin/chromium" || path.EndsWith("msedge.exe") || path.EndsWith("Chromium"))
             .Should().NotBeNullOrEmpty();
     }
+
+    [Test]
+    public void A_headless_run_prefers_the_headless_shell_when_one_is_installed()
+    {
+        if (OperatingSystem.IsWindows() || OperatingSystem.IsMacOS()) Assert.Ignore("Debian's chromium-headless-shell path is Linux only.");
+        string[] installed = ["/usr/bin/chromium", "/usr/bin/chromium-headless-shell"];
+        BrowserLocator.Locate(null, _ => null, installed.Contains).Should().Be("/usr/bin/chromium-headless-shell");
+    }
+
+    [Test]
+    public void A_headed_run_uses_the_full_browser_even_when_a_headless_shell_is_installed()
+    {
+        if (OperatingSystem.IsWindows() || OperatingSystem.IsMacOS()) Assert.Ignore("Debian's chromium-headless-shell path is Linux only.");
+        string[] installed = ["/usr/bin/chromium", "/usr/bin/chromium-headless-shell"];
+        BrowserLocator.Locate(null, _ => null, installed.Contains, headless: false).Should().Be("/usr/bin/chromium");
+    }
+
+    [Test]
+    public void Playwrights_own_headless_shell_is_found_in_its_browsers_folder()
+    {
+        var root = Directory.CreateTempSubdirectory("ms-playwright-").FullName;
+        try
+        {
+            var relative = OperatingSystem.IsWindows() ? @"chrome-headless-shell-win64\chrome-headless-shell.exe"
+                : OperatingSystem.IsMacOS() ? "chrome-headless-shell-mac-arm64/chrome-headless-shell"
+                : "chrome-headless-shell-linux64/chrome-headless-shell";
+            var shell = Path.Combine(root, "chromium_headless_shell-1200", relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(shell)!);
+            File.WriteAllText(shell, "");
+            BrowserLocator.Locate(null, name => name == "PLAYWRIGHT_BROWSERS_PATH" ? root : null, File.Exists).Should().Be(shell);
+        }
+        finally { Directory.Delete(root, recursive: true); }
+    }
 }
