@@ -21,19 +21,23 @@ public static class ProcessSampler
         using var deadline = new CancellationTokenSource(limit);
         while (!process.HasExited && !deadline.IsCancellationRequested)
         {
-            var tree = Tree(process.Id);
+            var tree = Tree(process.Id, out var parents);
             peak = Math.Max(peak, tree.Sum(pid => Rss(pid)));
-            foreach (var pid in tree.Where(IsBrowserMain)) browsers.Add(pid);
-            try { await Task.Delay(50, deadline.Token); } catch (OperationCanceledException) { }
+            // A browser's child, caught between fork and exec, still has the browser's command line: only a browser
+            // process whose parent is not one counts as a launch.
+            foreach (var pid in tree.Where(p => IsBrowserMain(p) && !IsBrowserMain(parents.GetValueOrDefault(p)))) browsers.Add(pid);
+            // Reading every process's smaps_rollup costs the kernel real time: sampling more often slows the run measured.
+            try { await Task.Delay(100, deadline.Token); } catch (OperationCanceledException) { }
         }
         if (!process.HasExited) process.Kill(entireProcessTree: true);
         await process.WaitForExitAsync();
         return new ProcessRun(process.ExitCode, clock.Elapsed, peak, browsers.Count, await output + await errors);
     }
 
-    private static List<int> Tree(int root)
+    private static List<int> Tree(int root, out Dictionary<int, int> parents)
     {
         var children = new Dictionary<int, List<int>>();
+        parents = [];
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
             if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
@@ -42,6 +46,7 @@ public static class ProcessSampler
                 var stat = File.ReadAllText(Path.Combine(dir, "stat"));
                 var parent = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1]);
                 (children.TryGetValue(parent, out var list) ? list : children[parent] = []).Add(pid);
+                parents[pid] = parent;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException) { }
         }
@@ -72,7 +77,10 @@ public static class ProcessSampler
         try
         {
             var cmdline = File.ReadAllText($"/proc/{pid}/cmdline");
-            return (cmdline.Contains("chrom", StringComparison.OrdinalIgnoreCase) || cmdline.Contains("msedge")) && !cmdline.Contains("--type=") && !cmdline.Contains("crashpad");
+            // argv[0], not the whole line: a launcher script (Debian's /usr/bin/chromium-headless-shell is `sh -e` running
+            // the real binary) carries the browser's name in its arguments but is not a browser.
+            var program = cmdline.Split('\0')[0];
+            return (program.Contains("chrom", StringComparison.OrdinalIgnoreCase) || program.Contains("msedge")) && !cmdline.Contains("--type=") && !cmdline.Contains("crashpad");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return false; }
     }

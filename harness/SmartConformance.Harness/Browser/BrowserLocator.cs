@@ -59,7 +59,7 @@ public static class BrowserLocator
     }
 
     private static IEnumerable<string> SystemHeadlessShells() =>
-        OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? [] : ["/usr/bin/chromium-headless-shell", "/usr/lib/chromium/chromium-headless-shell"];
+        OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? [] : ["/usr/lib/chromium/chromium-headless-shell", "/usr/bin/chromium-headless-shell"];
 
     /// <summary>Executables inside Playwright's browser folders (newest revision first), e.g. ms-playwright/chromium-1200/chrome-linux64/chrome.</summary>
     private static IEnumerable<string> PlaywrightBuilds(Func<string, string?> environment, string folderPrefix, string[] relative)
