@@ -3,12 +3,16 @@ using System.Diagnostics;
 namespace SmartConformance.Bench;
 
 /// <summary>
-/// Runs one command and samples the memory (PSS) of its whole process tree (the suite and the browser it starts),
-/// keeping the peak, and counts distinct browser main processes seen.
+/// Runs one command and times it; when asked, also samples the memory (PSS) of its whole process tree (the suite and the
+/// browser it starts), keeping the peak, and counts distinct browser main processes seen.
 /// </summary>
 public static class ProcessSampler
 {
-    public static async Task<ProcessRun> RunAsync(string file, IEnumerable<string> arguments, string workingDirectory, TimeSpan limit)
+    /// <param name="sampleMemory">
+    /// False for timed runs: sampling reads every process's smaps_rollup, which costs the kernel enough to slow the run it
+    /// measures, so times and memory come from different runs.
+    /// </param>
+    public static async Task<ProcessRun> RunAsync(string file, IEnumerable<string> arguments, string workingDirectory, TimeSpan limit, bool sampleMemory = false)
     {
         var start = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
@@ -19,7 +23,11 @@ public static class ProcessSampler
         long peak = 0;
         var browsers = new HashSet<int>();
         using var deadline = new CancellationTokenSource(limit);
-        while (!process.HasExited && !deadline.IsCancellationRequested)
+        if (!sampleMemory)
+        {
+            try { await process.WaitForExitAsync(deadline.Token); } catch (OperationCanceledException) { }
+        }
+        while (sampleMemory && !process.HasExited && !deadline.IsCancellationRequested)
         {
             var tree = Tree(process.Id, out var parents);
             peak = Math.Max(peak, tree.Sum(pid => Rss(pid)));

@@ -80,6 +80,7 @@ public static class SuiteRunner
         await using (session)
         {
             session.Timings.Add(RunTimings.StartUp, clock.Elapsed + sinceProcessStart);
+            if (filter is null) session.StartBrowserEarly();
             var before = RunNotices.Before(session, options);
             foreach (var notice in before) console.WriteLine("WARNING: " + notice);
             console.WriteLine($"SmartConformance {typeof(SuiteRunner).Assembly.GetName().Version?.ToString(3)} → {session.FhirBaseUrl}" +

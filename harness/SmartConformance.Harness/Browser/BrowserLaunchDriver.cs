@@ -21,18 +21,11 @@ public sealed class BrowserLaunchDriver(BrowserSession browser, ExchangeRecorder
     public async Task<BrowserLaunchResult> RunAsync(
         string label, Uri authorizeUrl, IReadOnlyList<BrowserStep> steps, UserProfile user,
         Task<RedirectCapture> redirect, TimeoutsProfile timeouts, CancellationToken ct, Func<RedirectCapture, IPage, Task>? whileSignedIn = null,
-        string? signedInAs = null)
+        string? signedInAs = null, bool ahead = false)
     {
-        await browser.LaunchGate.WaitAsync(ct);
-        try
-        {
-            using var timed = timings?.Measure(Session.RunTimings.Launches);
-            return await DriveAsync(label, authorizeUrl, steps, user, redirect, timeouts, ct, whileSignedIn, signedInAs);
-        }
-        finally
-        {
-            browser.LaunchGate.Release();
-        }
+        using var pass = await browser.LaunchGate.EnterAsync(ahead, ct);
+        using var timed = timings?.Measure(Session.RunTimings.Launches);
+        return await DriveAsync(label, authorizeUrl, steps, user, redirect, timeouts, ct, whileSignedIn, signedInAs);
     }
 
     private async Task<BrowserLaunchResult> DriveAsync(

@@ -40,7 +40,7 @@ public sealed class BrowserSession : IAsyncDisposable
     /// compete for the CPU would each get slower, and on a loaded machine run into the profile's step timeouts. (Three on
     /// two cores looked faster in a few runs on a busy machine, but one such run hit a 15 s step timeout: not worth it.)
     /// </summary>
-    public SemaphoreSlim LaunchGate { get; } = new(Math.Max(1, Environment.ProcessorCount));
+    public LaunchGate LaunchGate { get; } = new(Environment.ProcessorCount);
     public string ExecutablePath { get; }
     /// <summary>True under --insecure: the browser accepts any certificate, as the suite's own HTTP client does.</summary>
     public bool IgnoreHttpsErrors { get; }

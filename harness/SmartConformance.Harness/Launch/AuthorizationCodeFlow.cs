@@ -17,10 +17,11 @@ public static class AuthorizationCodeFlow
     /// <param name="shape">Alters the request (another redirect_uri, client_id, aud, response_type) for negative tests.</param>
     /// <param name="consent">The steps after login; the profile's approve steps when null (the deny steps to refuse).</param>
     /// <param name="formPost">Send the request as a form POST (authorize-post) instead of a GET.</param>
+    /// <param name="ahead">Let this launch into the browser before others: its result is then waited out (see <see cref="Browser.LaunchGate"/>).</param>
     public static async Task<CodeAttempt> RequestCodeAsync(SuiteSession session, string label, LaunchProfile launch,
         PkceMode pkce = PkceMode.S256, bool preflight = false, CancellationToken ct = default,
         Func<AuthorizeRequest, AuthorizeRequest>? shape = null, IReadOnlyList<BrowserStep>? consent = null, bool formPost = false,
-        ClientProfile? client = null)
+        ClientProfile? client = null, bool ahead = false)
     {
         var profile = session.Profile;
         var discovery = await session.DiscoveryAsync();
@@ -62,7 +63,7 @@ public static class AuthorizationCodeFlow
             var driver = await session.BrowserDriverAsync();
             var start = form is null ? url : session.Redirects.ServeFormPost(request.AuthorizationEndpoint, form);
             var browser = await driver.RunAsync(label, start, [.. profile.BrowserSteps.Login, .. consent ?? profile.BrowserSteps.Approve],
-                profile.User(launch.User), waiting, profile.Timeouts, ct, signedInAs: session.SignInReuseKey(launch.User));
+                profile.User(launch.User), waiting, profile.Timeouts, ct, signedInAs: session.SignInReuseKey(launch.User), ahead: ahead);
             return attempt with { Redirect = browser.Redirect, Artifacts = browser.Artifacts, BrowserTraffic = browser.Traffic };
         }
         catch (BrowserStepException ex)
@@ -77,8 +78,8 @@ public static class AuthorizationCodeFlow
     }
 
     /// <summary>A whole launch for the given client, user and scope: the code, then its exchange by that client.</summary>
-    public static async Task<LaunchOutcome> LaunchAsync(SuiteSession session, string label, LaunchProfile launch, CancellationToken ct = default) =>
-        await ExchangeAsync(session, await RequestCodeAsync(session, label, launch, ct: ct), session.Profile.Client(launch.Client), ct);
+    public static async Task<LaunchOutcome> LaunchAsync(SuiteSession session, string label, LaunchProfile launch, CancellationToken ct = default, bool ahead = false) =>
+        await ExchangeAsync(session, await RequestCodeAsync(session, label, launch, ct: ct, ahead: ahead), session.Profile.Client(launch.Client), ct);
 
     /// <summary>Redeems the attempt's code as the given client, with the attempt's redirect URI and verifier.</summary>
     public static async Task<LaunchOutcome> ExchangeAsync(SuiteSession session, CodeAttempt attempt, ClientProfile client, CancellationToken ct = default)

@@ -17,7 +17,7 @@ public sealed record CodeExpiryProbe
 
     public static async Task<CodeExpiryProbe> RunAsync(SuiteSession session, LaunchProfile launch, AuthorizationCodeExpiryPolicy policy, CancellationToken ct)
     {
-        var attempt = await AuthorizationCodeFlow.RequestCodeAsync(session, "code-expiry-probe", launch, ct: ct);
+        var attempt = await AuthorizationCodeFlow.RequestCodeAsync(session, "code-expiry-probe", launch, ct: ct, ahead: true);
         var probe = new CodeExpiryProbe { Attempt = attempt };
         if (attempt.Code is not { } code || (await session.DiscoveryAsync()).Configuration?.TokenEndpoint is not { } tokenEndpoint) return probe;
 

@@ -22,7 +22,7 @@ public sealed record ExpiryProbe
     public static async Task<ExpiryProbe> RunAsync(SuiteSession session, LaunchProfile launch, string patientPath,
         double maxWaitSeconds, double skewSeconds, CancellationToken ct)
     {
-        var outcome = await AuthorizationCodeFlow.LaunchAsync(session, "expiry-probe", launch, ct);
+        var outcome = await AuthorizationCodeFlow.LaunchAsync(session, "expiry-probe", launch, ct, ahead: true);
         var issued = Stopwatch.StartNew();
         var probe = new ExpiryProbe { Launch = outcome };
         if (outcome.AccessToken is not { } token) return probe with { NotRun = $"the launch stopped early ({outcome.Problem ?? "no access token"})" };

@@ -153,6 +153,14 @@ public sealed class SuiteSession : IAsyncDisposable
     /// <summary>Which signed-in browser contexts a launch for this profile user may reuse; null when the profile turns reuse off.</summary>
     public string? SignInReuseKey(string user) => Profile.Browser.ReuseSignIn ? user : null;
 
+    /// <summary>
+    /// Starts the browser now, alongside the checks' own start, instead of when the first launch asks for it: for a run
+    /// that certainly launches (every check selected), so the first launch does not wait the browser's start-up out.
+    /// A browser that cannot start fails the launches that ask for it, as before.
+    /// </summary>
+    public void StartBrowserEarly() => _browser.Value.ContinueWith(t => t.Exception, CancellationToken.None,
+        TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
     public async Task<BrowserLaunchDriver> BrowserDriverAsync() =>
         new(await _browser.Value, Recorder, ArtifactDirectory, Options.Trace, Timings, Options.Screenshots, Redirects.CallbackUri);
 
