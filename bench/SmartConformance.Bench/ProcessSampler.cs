@@ -21,13 +21,24 @@ public static class ProcessSampler
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         long peak = 0;
-        var browsers = new HashSet<int>();
+        HashSet<int> browsers = [];
         using var deadline = new CancellationTokenSource(limit);
-        if (!sampleMemory)
+        if (sampleMemory) (peak, browsers) = await SampleUntilExitAsync(process, deadline.Token);
+        else
         {
             try { await process.WaitForExitAsync(deadline.Token); } catch (OperationCanceledException) { }
         }
-        while (sampleMemory && !process.HasExited && !deadline.IsCancellationRequested)
+        if (!process.HasExited) process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+        return new ProcessRun(process.ExitCode, clock.Elapsed, peak, browsers.Count, await output + await errors);
+    }
+
+    /// <summary>The peak PSS of the process tree and the browser main processes seen, until the process exits or the deadline passes.</summary>
+    private static async Task<(long Peak, HashSet<int> Browsers)> SampleUntilExitAsync(Process process, CancellationToken deadline)
+    {
+        long peak = 0;
+        var browsers = new HashSet<int>();
+        while (!process.HasExited && !deadline.IsCancellationRequested)
         {
             var tree = Tree(process.Id, out var parents);
             peak = Math.Max(peak, tree.Sum(pid => Rss(pid)));
@@ -35,11 +46,9 @@ public static class ProcessSampler
             // process whose parent is not one counts as a launch.
             foreach (var pid in tree.Where(p => IsBrowserMain(p) && !IsBrowserMain(parents.GetValueOrDefault(p)))) browsers.Add(pid);
             // Reading every process's smaps_rollup costs the kernel real time: sampling more often slows the run measured.
-            try { await Task.Delay(100, deadline.Token); } catch (OperationCanceledException) { }
+            try { await Task.Delay(100, deadline); } catch (OperationCanceledException) { }
         }
-        if (!process.HasExited) process.Kill(entireProcessTree: true);
-        await process.WaitForExitAsync();
-        return new ProcessRun(process.ExitCode, clock.Elapsed, peak, browsers.Count, await output + await errors);
+        return (peak, browsers);
     }
 
     private static List<int> Tree(int root, out Dictionary<int, int> parents)

@@ -24,7 +24,7 @@ public static class SuiteRunner
         try
         {
             loaded = ProfileLoader.Load(options.ProfilePath);
-            BrowserLocator.Locate(options.BrowserPath ?? loaded.Profile.Browser.ExecutablePath, headless: loaded.Profile.Browser.Headless && !options.Headed);
+            options.LocateBrowser(loaded.Profile);
         }
         catch (Exception ex) when (ex is ProfileException or BrowserNotFoundException)
         {

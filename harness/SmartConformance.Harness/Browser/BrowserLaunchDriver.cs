@@ -95,7 +95,7 @@ public sealed class BrowserLaunchDriver(BrowserSession browser, ExchangeRecorder
             {
                 // Not awaited: Chromium sometimes confirms a page's close only seconds later (seen at 5 s for two launches
                 // that ended together), and the launch's tokens must not wait for it; the context is usable meanwhile.
-                _ = Quietly(page.CloseAsync().WaitAsync(TimeSpan.FromSeconds(5)));
+                _ = Quietly(page.CloseAsync());
                 await browser.SignedIn.GiveBackAsync(signedInAs!, context);
             }
             else await Quietly(context.CloseAsync());

@@ -19,4 +19,12 @@ public sealed record RunOptions
     public Browser.ScreenshotPolicy Screenshots { get; init; } = Browser.ScreenshotPolicy.Failures;
     /// <summary>Show a live progress line on a terminal; false prints one plain line per check (--no-progress).</summary>
     public bool LiveProgress { get; init; } = true;
+
+    /// <summary>Whether the browser runs headless: the profile's choice, unless --headed.</summary>
+    public bool Headless(Profiles.ServerProfile profile) => profile.Browser.Headless && !Headed;
+
+    /// <summary>The browser this run drives: --browser, else the profile's, else one found on the machine (<see cref="Browser.BrowserLocator"/>).</summary>
+    /// <exception cref="Browser.BrowserNotFoundException">None is found; the message says what to install.</exception>
+    public string LocateBrowser(Profiles.ServerProfile profile) =>
+        Browser.BrowserLocator.Locate(BrowserPath ?? profile.Browser.ExecutablePath, headless: Headless(profile));
 }

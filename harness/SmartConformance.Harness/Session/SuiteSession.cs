@@ -207,8 +207,8 @@ public sealed class SuiteSession : IAsyncDisposable
 
     private Task<BrowserSession> LaunchBrowserAsync() => Timed(RunTimings.Browser, async () =>
     {
-        var headless = Profile.Browser.Headless && !Options.Headed;
-        var path = BrowserLocator.Locate(Options.BrowserPath ?? Profile.Browser.ExecutablePath, headless: headless);
+        var headless = Options.Headless(Profile);
+        var path = Options.LocateBrowser(Profile);
         var browser = await BrowserSession.LaunchAsync(path, headless: headless, Profile.Browser.Args,
             ignoreHttpsErrors: Trust.TrustAll, trustedSpkiHashes: Trust.TrustedSpkiHashes);
         Notice($"Browser: {path} (version {browser.Browser.Version}, {(headless ? "headless" : "headed")}).");
