@@ -14,11 +14,9 @@ public static class Benchmark
     public static async Task<int> RunAsync(BenchOptions options)
     {
         var root = RepoRoot();
-        Console.WriteLine($"Building the CLI ({options.Configuration})...");
-        var build = await ProcessSampler.RunAsync("dotnet", ["build", "-c", options.Configuration, "harness/SmartConformance.Cli", "-nologo", "-v", "q"], root, TimeSpan.FromMinutes(10));
-        if (build.ExitCode != 0) { Console.Error.WriteLine(build.Output); return 1; }
-        var cli = Path.Combine(root, "harness", "SmartConformance.Cli", "bin", options.Configuration, "net10.0", "smart-conformance.dll");
         var scratch = Directory.CreateTempSubdirectory("smart-conformance-bench").FullName;
+        var cli = await BuildCliAsync(root, scratch, options);
+        if (cli is null) return 1;
 
         var full = new List<Sample>();
         for (var i = 0; i < options.Runs; i++)
@@ -43,12 +41,38 @@ public static class Benchmark
         var wait = measuredWaits.Count > 0 ? Math.Round(Median(measuredWaits), 2) : LongestUnavoidableWait(root);
         var floor = Median(floorRuns.Select(s => s.Seconds)) + wait;
         var result = Summarise(full, memory, floorRuns, wait, floor);
+        result["build"] = options.ReadyToRun ? "ReadyToRun publish (dotnet publish -p:SmartReadyToRun=true)" : $"dotnet build -c {options.Configuration}";
+        if (options.Matrix)
+        {
+            var matrix = await FaultMatrix.RunAsync(root);
+            if (matrix is null) return 1;
+            result["faultMatrix"] = matrix;
+            ((JsonObject)result["targets"]!)["faultMatrixSeconds"] = 300;
+        }
         var output = Path.Combine(root, options.Output);
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
         await File.WriteAllTextAsync(output, result.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
         Print(result);
         Console.WriteLine($"Wrote {output}");
         return 0;
+    }
+
+    /// <summary>The CLI to time: the plain build a `dotnet run` uses, or a ReadyToRun publish into the scratch folder.</summary>
+    private static async Task<string?> BuildCliAsync(string root, string scratch, BenchOptions options)
+    {
+        var project = Path.Combine("harness", "SmartConformance.Cli");
+        if (!options.ReadyToRun)
+        {
+            Console.WriteLine($"Building the CLI ({options.Configuration})...");
+            var build = await ProcessSampler.RunAsync("dotnet", ["build", "-c", options.Configuration, project, "-nologo", "-v", "q"], root, TimeSpan.FromMinutes(10));
+            if (build.ExitCode != 0) { Console.Error.WriteLine(build.Output); return null; }
+            return Path.Combine(root, project, "bin", options.Configuration, "net10.0", "smart-conformance.dll");
+        }
+        Console.WriteLine($"Publishing the CLI with ReadyToRun ({options.Configuration})...");
+        var output = Path.Combine(scratch, "cli");
+        var publish = await ProcessSampler.RunAsync("dotnet", ["publish", "-c", options.Configuration, project, "-p:SmartReadyToRun=true", "-o", output, "-nologo", "-v", "q"], root, TimeSpan.FromMinutes(15));
+        if (publish.ExitCode != 0) { Console.Error.WriteLine(publish.Output); return null; }
+        return Path.Combine(output, "smart-conformance.dll");
     }
 
     private static async Task<Sample?> RunSuiteAsync(string root, string cli, string reportDir, string? filter, bool sampleMemory = false)
@@ -111,6 +135,8 @@ public static class Benchmark
     {
         Console.WriteLine($"cold {result["coldSeconds"]} s, warm median {result["warmMedianSeconds"]} s (spread {result["fullMinSeconds"]}–{result["fullMaxSeconds"]} s)");
         Console.WriteLine($"floor {result["floorSeconds"]} s, ratio {result["ratioToFloor"]}, peak {result["peakMemoryMb"]} MB, {result["browserLaunchesPerRun"]} browser launch(es) per run");
+        if (result["faultMatrix"] is JsonObject matrix)
+            Console.WriteLine($"fault matrix {matrix["seconds"]} s ({matrix["summary"]})");
         foreach (var (name, value) in (JsonObject)result["phases"]!)
             Console.WriteLine($"  {name,-12} median {value!["medianSeconds"]} s ({value["minSeconds"]}–{value["maxSeconds"]})");
     }

@@ -5,7 +5,7 @@ using SmartConformance.Bench;
 var options = BenchOptions.Parse(args);
 if (options is null)
 {
-    Console.Error.WriteLine("usage: bench [--runs N] [--output FILE] [--configuration Release|Debug]");
+    Console.Error.WriteLine(BenchOptions.Usage);
     return 2;
 }
 return await Benchmark.RunAsync(options);

@@ -34,7 +34,7 @@ public static class CheckRun
         using var either = CancellationTokenSource.CreateLinkedTokenSource(ct, timeLimit.Token);
         try { await completion.WaitAsync(either.Token); }
         catch (OperationCanceledException) { /* stopped: handled below */ }
-        if (completion.IsCompleted) return new CheckRunResult(planned, null, [], completion);
+        if (completion.IsCompleted) return new CheckRunResult(planned, null, []);
 
         var reason = ct.IsCancellationRequested
             ? "the run was interrupted (Ctrl-C or SIGTERM)"
@@ -46,7 +46,7 @@ public static class CheckRun
         await stopEverything();
         try { await completion.WaitAsync(Grace, CancellationToken.None); }
         catch (TimeoutException) { /* a check ignores the stop; the report is written without waiting for it */ }
-        return new CheckRunResult(planned, reason, running, completion);
+        return new CheckRunResult(planned, reason, running);
     }
 
     private static void Collect(ITest test, List<ITest> planned)
@@ -59,5 +59,4 @@ public static class CheckRun
 /// <param name="Planned">Every check the filter selected.</param>
 /// <param name="StopReason">Why the run was cut short, or null when every check ran.</param>
 /// <param name="RunningWhenStopped">Ids of the checks that were running at that moment.</param>
-/// <param name="Completion">Ends when NUnit has really finished (a stopped run may outlive the report).</param>
-public sealed record CheckRunResult(IReadOnlyList<ITest> Planned, string? StopReason, IReadOnlyCollection<string> RunningWhenStopped, Task Completion);
+public sealed record CheckRunResult(IReadOnlyList<ITest> Planned, string? StopReason, IReadOnlyCollection<string> RunningWhenStopped);

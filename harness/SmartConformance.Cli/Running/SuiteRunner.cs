@@ -12,12 +12,11 @@ namespace SmartConformance.Cli.Running;
 
 /// <summary>
 /// Runs the conformance checks in-process with NUnit's own runner, against the session this class starts,
-/// and writes the report. One run at a time per process: the checks find the session through a static.
+/// and writes the report. Runs may go side by side in one process: each run's checks find its session through their
+/// async flow (<see cref="SuiteSession.BecomeCurrent"/>).
 /// </summary>
 public static class SuiteRunner
 {
-    private static readonly SemaphoreSlim OneRunAtATime = new(1, 1);
-
     public static async Task<RunResult> RunAsync(RunOptions options, string? filter, TextWriter console, CancellationToken ct = default)
     {
         ProfileLoadResult loaded;
@@ -33,20 +32,7 @@ public static class SuiteRunner
         }
         foreach (var warning in loaded.Warnings) console.WriteLine(warning);
 
-        await OneRunAtATime.WaitAsync(ct);
-        Task? lingering = null;
-        try
-        {
-            var (result, checks) = await RunLoadedAsync(loaded, options, filter, console, ct);
-            lingering = checks;
-            return result;
-        }
-        finally
-        {
-            // A stopped run's checks may still be unwinding; the next run must not start until they have (they read a static session).
-            if (lingering is { IsCompleted: false }) _ = lingering.ContinueWith(_ => OneRunAtATime.Release(), TaskScheduler.Default);
-            else OneRunAtATime.Release();
-        }
+        return await RunLoadedAsync(loaded, options, filter, console, ct);
     }
 
     /// <summary>
@@ -60,7 +46,7 @@ public static class SuiteRunner
         catch (Exception ex) when (ex is InvalidOperationException or NotSupportedException or System.ComponentModel.Win32Exception) { return TimeSpan.Zero; }
     }
 
-    private static async Task<(RunResult Result, Task? Checks)> RunLoadedAsync(ProfileLoadResult loaded, RunOptions options, string? filter, TextWriter console, CancellationToken ct)
+    private static async Task<RunResult> RunLoadedAsync(ProfileLoadResult loaded, RunOptions options, string? filter, TextWriter console, CancellationToken ct)
     {
         var startedAt = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
@@ -74,12 +60,13 @@ public static class SuiteRunner
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IOException)
         {
             console.WriteLine($"The run could not start: {ex.Message}");
-            return (RunResult.CouldNotRun(ex.Message), null);
+            return RunResult.CouldNotRun(ex.Message);
         }
 
         await using (session)
         {
             session.Timings.Add(RunTimings.StartUp, clock.Elapsed + sinceProcessStart);
+            session.BecomeCurrent();
             if (filter is null) session.StartBrowserEarly();
             var before = RunNotices.Before(session, options);
             foreach (var notice in before) console.WriteLine("WARNING: " + notice);
@@ -115,7 +102,7 @@ public static class SuiteRunner
                 console.WriteLine($"No check matched the filter \"{filter}\"; see list-checks.");
                 exit = ExitCodes.CouldNotRun;
             }
-            return (new RunResult(exit, report, redactor, run.StopReason), run.Completion);
+            return new RunResult(exit, report, redactor, run.StopReason);
         }
     }
 }

@@ -1,30 +1,23 @@
+using System.Collections.Concurrent;
 using Microsoft.Playwright;
 
 namespace SmartConformance.Harness.Browser;
 
-/// <summary>One Playwright and one browser process per run; each launch gets its own isolated context.</summary>
+/// <summary>
+/// A run's browser: its own process, or a shared one (<see cref="SharedBrowsers"/>); either way each launch gets its own
+/// isolated context, and closing the session closes every context the run opened.
+/// </summary>
 public sealed class BrowserSession : IAsyncDisposable
 {
-    // Flags that keep Chromium quiet and workable on locked-down CI machines (no sandbox as root, no network chatter).
-    private static readonly string[] DefaultArgs =
-        ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-
-    // With no screen there is nothing for a separate GPU process to do: compositing in the browser process saves a process
-    // (about 30 MB on the benchmark's machine). Chromium starts a renderer process for nearly every page and every
-    // cross-site redirect (the callback is http, the server https): some 28 per run, each a process start on a small
-    // machine. A soft limit of one more than the launches that run at once (the launch gate) lets pages share them: about
-    // 7 per run, 2-4 CPU-seconds less, and the whole run 12 s instead of 14 s on the 2-core development VM. Contexts (and
-    // so cookies and sign-ins) stay separate: the network service keeps them apart, whichever process renders the page.
-    private static string[] HeadlessArgs => ["--in-process-gpu", $"--renderer-process-limit={Environment.ProcessorCount + 1}"];
-
-    private readonly IPlaywright _playwright;
+    private readonly BrowserProcess _process;
+    private readonly bool _ownsProcess;
     private readonly WarmPages _warm;
+    private readonly ConcurrentDictionary<IBrowserContext, byte> _contexts = new(ReferenceEqualityComparer.Instance);
 
-    private BrowserSession(IPlaywright playwright, IBrowser browser, string executablePath, bool ignoreHttpsErrors)
+    private BrowserSession(BrowserProcess process, bool ownsProcess, bool ignoreHttpsErrors)
     {
-        _playwright = playwright;
-        Browser = browser;
-        ExecutablePath = executablePath;
+        _process = process;
+        _ownsProcess = ownsProcess;
         IgnoreHttpsErrors = ignoreHttpsErrors;
         _warm = new WarmPages(NewContextAsync, WarmPageCount);
         _warm.Start();
@@ -33,15 +26,10 @@ public sealed class BrowserSession : IAsyncDisposable
     // Pages opened ahead: enough that launches the gate lets through together rarely wait for a renderer to start.
     private const int WarmPageCount = 2;
 
-    public IBrowser Browser { get; }
-
-    /// <summary>
-    /// Launches that drive the browser at the same time, at most one per core: fixtures run in parallel, but logins that
-    /// compete for the CPU would each get slower, and on a loaded machine run into the profile's step timeouts. (Three on
-    /// two cores looked faster in a few runs on a busy machine, but one such run hit a 15 s step timeout: not worth it.)
-    /// </summary>
-    public LaunchGate LaunchGate { get; } = new(Environment.ProcessorCount);
-    public string ExecutablePath { get; }
+    public IBrowser Browser => _process.Browser;
+    /// <summary>Launches that drive the browser at once (see <see cref="BrowserProcess.LaunchGate"/>).</summary>
+    public LaunchGate LaunchGate => _process.LaunchGate;
+    public string ExecutablePath => _process.Settings.ExecutablePath;
     /// <summary>True under --insecure: the browser accepts any certificate, as the suite's own HTTP client does.</summary>
     public bool IgnoreHttpsErrors { get; }
 
@@ -49,44 +37,18 @@ public sealed class BrowserSession : IAsyncDisposable
     public static async Task<BrowserSession> LaunchAsync(string executablePath, bool headless, IEnumerable<string> extraArgs,
         bool ignoreHttpsErrors = false, IReadOnlyList<string>? trustedSpkiHashes = null)
     {
-        if (trustedSpkiHashes is { Count: > 0 })
-            extraArgs = extraArgs.Append("--ignore-certificate-errors-spki-list=" + string.Join(",", trustedSpkiHashes));
-        if (headless) extraArgs = HeadlessArgs.Concat(extraArgs);
-        LeanDriverHeap();
-        var playwright = await Playwright.CreateAsync();
-        try
-        {
-            var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = executablePath,
-                Headless = headless,
-                Args = DefaultArgs.Concat(extraArgs).ToArray(),
-                Timeout = 60_000,
-            });
-            return new BrowserSession(playwright, browser, executablePath, ignoreHttpsErrors);
-        }
-        catch
-        {
-            playwright.Dispose();
-            throw;
-        }
+        var settings = BrowserProcess.SettingsFor(executablePath, headless, extraArgs, trustedSpkiHashes);
+        if (SharedBrowsers.TryGet(settings) is { } shared) return new BrowserSession(await shared, ownsProcess: false, ignoreHttpsErrors);
+        return new BrowserSession(await BrowserProcess.LaunchAsync(settings), ownsProcess: true, ignoreHttpsErrors);
     }
 
-    /// <summary>
-    /// Playwright's Node.js driver keeps V8's default 16 MB young-generation semi-spaces, sized for throughput; the driver
-    /// only relays messages, and 1 MB semi-spaces take about 40 MB off a run's peak memory with no measurable slowdown.
-    /// Playwright starts the driver with this process's environment and has no option of its own for it.
-    /// </summary>
-    private static void LeanDriverHeap()
+    public async Task<IBrowserContext> NewContextAsync()
     {
-        const string option = "--max-semi-space-size=1";
-        var current = Environment.GetEnvironmentVariable("NODE_OPTIONS");
-        if (current?.Contains("--max-semi-space-size", StringComparison.Ordinal) == true) return;
-        Environment.SetEnvironmentVariable("NODE_OPTIONS", string.IsNullOrWhiteSpace(current) ? option : current + " " + option);
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { IgnoreHTTPSErrors = IgnoreHttpsErrors, Locale = "en-US", ViewportSize = new ViewportSize { Width = 1100, Height = 800 } });
+        _contexts[context] = 0;
+        context.Close += (_, _) => _contexts.TryRemove(context, out _);
+        return context;
     }
-
-    public Task<IBrowserContext> NewContextAsync() =>
-        Browser.NewContextAsync(new BrowserNewContextOptions { IgnoreHTTPSErrors = IgnoreHttpsErrors, Locale = "en-US", ViewportSize = new ViewportSize { Width = 1100, Height = 800 } });
 
     /// <summary>A fresh context (never used by another launch) and its page, for one launch to use and close.</summary>
     public Task<BrowserPage> NewPageAsync() => _warm.TakeAsync();
@@ -98,7 +60,19 @@ public sealed class BrowserSession : IAsyncDisposable
     {
         await _warm.DisposeAsync();
         await SignedIn.DisposeAsync();
-        try { await Browser.CloseAsync(); } catch (PlaywrightException) { /* already gone */ }
-        _playwright.Dispose();
+        if (_ownsProcess)
+        {
+            await _process.DisposeAsync();
+            return;
+        }
+        // A shared browser stays open for the host's other runs; what this run still has open closes, so a launch in
+        // flight ends at once, as it would with the browser closed.
+        await Task.WhenAll(_contexts.Keys.Select(CloseQuietlyAsync));
+    }
+
+    private static async Task CloseQuietlyAsync(IBrowserContext context)
+    {
+        try { await context.CloseAsync().WaitAsync(TimeSpan.FromSeconds(2)); }
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException) { /* the browser is closing anyway */ }
     }
 }

@@ -14,7 +14,10 @@ namespace SmartConformance.Harness.Session;
 /// </summary>
 public sealed class SuiteSession : IAsyncDisposable
 {
-    private static SuiteSession? _current;
+    // The run a check belongs to follows its async flow, so several runs can share a process (the fault matrix runs
+    // side by side in the self-tests); Alive answers for flows no run started, such as `dotnet test` on the checks.
+    private static readonly AsyncLocal<SuiteSession?> Flowing = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<SuiteSession, byte> Alive = new(ReferenceEqualityComparer.Instance);
     private readonly EmbeddedTarget? _embedded;
     private readonly Lazy<Task<BrowserSession>> _browser;
     private readonly Lazy<Task<DiscoveryFetch>> _discovery;
@@ -60,9 +63,23 @@ public sealed class SuiteSession : IAsyncDisposable
         _discovery = new Lazy<Task<DiscoveryFetch>>(() => Timed(RunTimings.Discovery, () => DiscoveryFetch.RunAsync(Http, FhirBaseUrl, "application/json", CancellationToken.None)));
     }
 
-    /// <summary>The session of the run in progress; the conformance fixtures read it.</summary>
-    public static SuiteSession Current => _current ?? throw new InvalidOperationException("No SmartConformance session is running.");
-    public static bool IsRunning => _current is not null;
+    /// <summary>
+    /// The session of the run this code belongs to (see <see cref="BecomeCurrent"/>), else the only session alive in the
+    /// process; the conformance fixtures read it.
+    /// </summary>
+    public static SuiteSession Current => Flowing.Value ?? OnlyAlive() ?? throw new InvalidOperationException(Alive.IsEmpty
+        ? "No SmartConformance session is running."
+        : "Several SmartConformance sessions are running and this code belongs to none of them (call BecomeCurrent first).");
+    public static bool IsRunning => Flowing.Value is not null || !Alive.IsEmpty;
+
+    private static SuiteSession? OnlyAlive()
+    {
+        var alive = Alive.Keys.Take(2).ToList();
+        return alive.Count == 1 ? alive[0] : null;
+    }
+
+    /// <summary>Makes this the <see cref="Current"/> session of the calling async flow and of everything it starts from now on.</summary>
+    public void BecomeCurrent() => Flowing.Value = this;
 
     public ServerProfile Profile { get; }
     public RunOptions Options { get; }
@@ -144,11 +161,35 @@ public sealed class SuiteSession : IAsyncDisposable
         {
             return Task.Run(() =>
             {
+                BecomeCurrent();
                 Recorder.OwnFlow(EvidenceLedger.SharedOwner(key));
                 return start();
             });
         }
     }
+
+    /// <summary>
+    /// Starts work in this session but outside the calling async flow: no check or shared key owns what it sends, and a
+    /// check that starts shared evidence early for others (an expiry probe whose wait should begin now) is not taken to use it.
+    /// </summary>
+    public Task<T> StartDetached<T>(Func<Task<T>> work)
+    {
+        using (ExecutionContext.SuppressFlow())
+        {
+            return Task.Run(() =>
+            {
+                BecomeCurrent();
+                return work();
+            });
+        }
+    }
+
+    /// <inheritdoc cref="StartDetached{T}"/>
+    public Task StartDetached(Func<Task> work) => StartDetached(async () =>
+    {
+        await work();
+        return true;
+    });
 
     /// <summary>Which signed-in browser contexts a launch for this profile user may reuse; null when the profile turns reuse off.</summary>
     public string? SignInReuseKey(string user) => Profile.Browser.ReuseSignIn ? user : null;
@@ -187,7 +228,7 @@ public sealed class SuiteSession : IAsyncDisposable
             var session = new SuiteSession(profile, options, fhirBase, redirects, embedded, notices);
             // Screenshots of an earlier run in the same folder would be mistaken for this run's evidence.
             if (Directory.Exists(session.ArtifactDirectory)) Directory.Delete(session.ArtifactDirectory, recursive: true);
-            _current = session;
+            Alive[session] = 0;
             return session;
         }
         catch
@@ -224,7 +265,7 @@ public sealed class SuiteSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (ReferenceEquals(_current, this)) _current = null;
+        Alive.TryRemove(this, out _);
         await CloseBrowserAsync();
         Http.Dispose();
         await Redirects.DisposeAsync();

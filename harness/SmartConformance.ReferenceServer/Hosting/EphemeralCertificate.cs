@@ -5,11 +5,19 @@ using System.Security.Cryptography.X509Certificates;
 namespace SmartConformance.ReferenceServer.Hosting;
 
 /// <summary>
-/// A self-signed certificate for 127.0.0.1 and localhost, made in memory for one host and never written to disk: the
+/// A self-signed certificate for 127.0.0.1 and localhost, made in memory and never written to disk: the
 /// embedded reference server's, and the self-tests' hostile HTTPS server's.
 /// </summary>
 internal static class EphemeralCertificate
 {
+    private static readonly Lazy<X509Certificate2> ReferenceServers = new(() => Create());
+
+    /// <summary>
+    /// The reference servers' certificate, one per process: every reference server a host starts presents the same one,
+    /// so runs side by side can share a browser that was told to trust it at start-up (<c>SharedBrowsers</c> in the harness).
+    /// </summary>
+    public static X509Certificate2 ForReferenceServers => ReferenceServers.Value;
+
     public static X509Certificate2 Create(string commonName = "SmartConformance embedded reference server")
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);

@@ -18,7 +18,7 @@ internal sealed class TransportPolicy
 
     public void Decide(bool httpsRequested)
     {
-        if (httpsRequested && !ForcePlainHttp) Certificate = EphemeralCertificate.Create();
+        if (httpsRequested && !ForcePlainHttp) Certificate = EphemeralCertificate.ForReferenceServers;
     }
 
     /// <summary>HTTPS on the listener, behind the legacy-hello answerer when the fault asks for it.</summary>

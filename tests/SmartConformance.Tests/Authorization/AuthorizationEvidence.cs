@@ -97,11 +97,5 @@ internal static class AuthorizationEvidence
         Session.Shared(key, session => Detached(() => start(session)));
 
     // Evidence used by several checks belongs to none; each check attaches what it uses.
-    private static Task<T> Detached<T>(Func<Task<T>> start)
-    {
-        using (ExecutionContext.SuppressFlow())
-        {
-            return Task.Run(start);
-        }
-    }
+    private static Task<T> Detached<T>(Func<Task<T>> start) => Session.StartDetached(start);
 }

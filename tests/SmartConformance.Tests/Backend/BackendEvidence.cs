@@ -60,11 +60,5 @@ internal static class BackendEvidence
     }
 
     // Shared evidence belongs to no single check: the checks that use it attach its exchanges themselves.
-    private static Task<T> Detached<T>(Func<Task<T>> start)
-    {
-        using (ExecutionContext.SuppressFlow())
-        {
-            return Task.Run(start);
-        }
-    }
+    private static Task<T> Detached<T>(Func<Task<T>> start) => Session.StartDetached(start);
 }

@@ -28,11 +28,5 @@ internal static class RegistrationEvidence
         }));
 
     // Shared evidence belongs to no check: each check that uses it attaches it (see OAuthEvidence).
-    private static Task<T> Detached<T>(Func<Task<T>> start)
-    {
-        using (ExecutionContext.SuppressFlow())
-        {
-            return Task.Run(start);
-        }
-    }
+    private static Task<T> Detached<T>(Func<Task<T>> start) => Session.StartDetached(start);
 }

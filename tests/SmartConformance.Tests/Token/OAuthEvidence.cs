@@ -80,23 +80,14 @@ internal static class OAuthEvidence
     private static Task<T> Shared<T>(string key, Func<SuiteSession, Task<T>> start)
     {
         // Started here, not asked for: outside the check's flow, so its exchanges are not this check's evidence.
-        using (ExecutionContext.SuppressFlow())
-        {
-            _ = Task.Run(Expiry);
-            _ = Task.Run(() => CodeExpiry() ?? Task.CompletedTask);
-        }
+        _ = Session.StartDetached(Expiry);
+        _ = Session.StartDetached(() => CodeExpiry() ?? Task.CompletedTask);
         return Session.Shared(key, session => Detached(() => start(session)));
     }
 
     // Evidence started by one check and used by many belongs to none: without the check's context flowing into it, its
     // exchanges are not attributed to whichever check happened to start it; the checks that use it attach it themselves.
-    private static Task<T> Detached<T>(Func<Task<T>> start)
-    {
-        using (ExecutionContext.SuppressFlow())
-        {
-            return Task.Run(start);
-        }
-    }
+    private static Task<T> Detached<T>(Func<Task<T>> start) => Session.StartDetached(start);
 
     public static string WithOfflineAccess(string scope) =>
         scope.Split(' ').Contains("offline_access") ? scope : scope + " offline_access";

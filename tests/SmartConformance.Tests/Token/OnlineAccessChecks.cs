@@ -66,18 +66,13 @@ public sealed class OnlineAccessChecks : ConformanceFixture
     private static async Task<bool> Advertised() =>
         (await Session.DiscoveryAsync()).Configuration?.Capabilities.Contains(Capability) == true;
 
-    private static Task<OnlineAccessProbe> Probe() => Session.Shared("online-access", session =>
+    // Shared evidence belongs to no check: each check that uses it attaches it (see OAuthEvidence).
+    private static Task<OnlineAccessProbe> Probe() => Session.Shared("online-access", session => session.StartDetached(() =>
     {
-        using (ExecutionContext.SuppressFlow())
-        {
-            return Task.Run(() =>
-            {
-                var standalone = session.Profile.Launches.StandalonePatient;
-                var client = session.Profile.Sessions?.Client ?? standalone.Client;
-                var scope = string.Join(' ', standalone.Scope.Split(' ').Where(s => s != "offline_access").Append("online_access").Distinct());
-                var logout = session.Profile.Sessions?.LogoutUrl is { } template ? OnlineAccessProbe.ResolveLogoutUrl(template, session.FhirBaseUrl) : null;
-                return OnlineAccessProbe.RunAsync(session, "online-access", standalone with { Client = client, Scope = scope }, logout, CancellationToken.None);
-            });
-        }
-    });
+        var standalone = session.Profile.Launches.StandalonePatient;
+        var client = session.Profile.Sessions?.Client ?? standalone.Client;
+        var scope = string.Join(' ', standalone.Scope.Split(' ').Where(s => s != "offline_access").Append("online_access").Distinct());
+        var logout = session.Profile.Sessions?.LogoutUrl is { } template ? OnlineAccessProbe.ResolveLogoutUrl(template, session.FhirBaseUrl) : null;
+        return OnlineAccessProbe.RunAsync(session, "online-access", standalone with { Client = client, Scope = scope }, logout, CancellationToken.None);
+    }));
 }
