@@ -14,6 +14,11 @@ public static class SeedData
     /// can watch the suite refresh an expired launch token by itself (LaunchTokens in the harness). Not a fault.
     /// </summary>
     public const string ShortLivedOfflineClientId = "smart-short-lived-offline-app";
+    /// <summary>
+    /// A public client whose authorization codes expire within seconds (TOK-05 waits one out). Its own client, so no other
+    /// launch has to redeem a code against that clock.
+    /// </summary>
+    public const string ShortCodeClientId = "smart-short-code-app";
     /// <summary>A backend services client (client_credentials, private_key_jwt with RS384 and ES384 keys).</summary>
     public const string BackendClientId = "smart-backend-service";
     /// <summary>A backend services client whose access tokens expire within seconds.</summary>

@@ -266,10 +266,12 @@ public sealed class SuiteSession : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Alive.TryRemove(this, out _);
-        await CloseBrowserAsync();
+        // The browser and the reference server stop independently: side by side, the run ends when the slower one has.
+        var browser = CloseBrowserAsync();
         Http.Dispose();
         await Redirects.DisposeAsync();
         if (_embedded is not null) await _embedded.Host.DisposeAsync();
+        await browser;
         _stopping.Dispose();
     }
 }

@@ -22,11 +22,12 @@ internal sealed class OAuthPolicy
     public bool ContextOnlyWhenRequested { get; set; } = true;
 
     /// <summary>
-    /// The authorization code lifetime of the short-lived client (profiles/reference.json declares it for TOK-05); null
+    /// The authorization code lifetime of the short-code client (profiles/reference.json declares it for TOK-05); null
     /// leaves that client with the server-wide default of five minutes. Other clients keep the default, so a code that waits
-    /// a while for its check is never mistaken for an expired one.
+    /// a while for its check is never mistaken for an expired one. Only TOK-05's probe uses the client, and it redeems its
+    /// code only after the lifetime, so the lifetime can be as short as the run's critical path wants: that wait is on it.
     /// </summary>
-    public TimeSpan? ShortLivedClientCodeLifetime { get; set; } = TimeSpan.FromSeconds(6);
+    public TimeSpan? ShortCodeClientCodeLifetime { get; set; } = TimeSpan.FromSeconds(3);
 
     /// <summary>Scopes the user unticked on the consent page are left out of the grant.</summary>
     public bool HonourScopeDeselection { get; set; } = true;

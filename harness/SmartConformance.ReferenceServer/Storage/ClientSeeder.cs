@@ -8,8 +8,8 @@ namespace SmartConformance.ReferenceServer.Storage;
 
 /// <summary>
 /// Registers the seeded clients before the server starts listening: a public one, a confidential one (the only one
-/// registered for offline access, i.e. the refresh_token grant), a public one with short-lived access tokens and codes, and
-/// a public one with short-lived access tokens that is registered for offline access.
+/// registered for offline access, i.e. the refresh_token grant), a public one with short-lived access tokens, a public one
+/// with short-lived access tokens that is registered for offline access, and a public one with short-lived codes.
 /// </summary>
 internal static class ClientSeeder
 {
@@ -37,9 +37,12 @@ internal static class ClientSeeder
 
         var shortLived = Describe(SeedData.ShortLivedClientId, "SMART app with short-lived tokens", secret: null, offline: everyClientOffline, redirectUris);
         shortLived.Settings[Settings.TokenLifetimes.AccessToken] = shortLivedAccessTokenLifetime.ToString("c", CultureInfo.InvariantCulture);
-        if (policy.ShortLivedClientCodeLifetime is { } codeLifetime)
-            shortLived.Settings[Settings.TokenLifetimes.AuthorizationCode] = codeLifetime.ToString("c", CultureInfo.InvariantCulture);
         await applications.CreateAsync(shortLived, ct);
+
+        var shortCode = Describe(SeedData.ShortCodeClientId, "SMART app with short-lived authorization codes", secret: null, offline: everyClientOffline, redirectUris);
+        if (policy.ShortCodeClientCodeLifetime is { } codeLifetime)
+            shortCode.Settings[Settings.TokenLifetimes.AuthorizationCode] = codeLifetime.ToString("c", CultureInfo.InvariantCulture);
+        await applications.CreateAsync(shortCode, ct);
 
         var shortLivedOffline = Describe(SeedData.ShortLivedOfflineClientId, "SMART app with short-lived tokens and refresh tokens", secret: null, offline: true, redirectUris);
         shortLivedOffline.Settings[Settings.TokenLifetimes.AccessToken] = shortLivedAccessTokenLifetime.ToString("c", CultureInfo.InvariantCulture);

@@ -1,6 +1,6 @@
 namespace SmartConformance.ReferenceServer.Faults.Token;
 
-/// <summary>The short-lived client's codes live the server default of five minutes, far longer than the profile declares.</summary>
+/// <summary>The short-code client's codes live the server default of five minutes, far longer than the profile declares.</summary>
 internal sealed class LongLivedCodes : IFault
 {
     public FaultDescriptor Descriptor { get; } = new(
@@ -10,5 +10,5 @@ internal sealed class LongLivedCodes : IFault
         [],
         ExpectedWarnings: ["TOK-05"]);
 
-    public void Apply(FaultContext context) => context.OAuth.ShortLivedClientCodeLifetime = null;
+    public void Apply(FaultContext context) => context.OAuth.ShortCodeClientCodeLifetime = null;
 }
