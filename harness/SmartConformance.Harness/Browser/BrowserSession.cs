@@ -29,7 +29,6 @@ public sealed class BrowserSession : IAsyncDisposable
     public IBrowser Browser => _process.Browser;
     /// <summary>Launches that drive the browser at once (see <see cref="BrowserProcess.LaunchGate"/>).</summary>
     public LaunchGate LaunchGate => _process.LaunchGate;
-    public string ExecutablePath => _process.Settings.ExecutablePath;
     /// <summary>True under --insecure: the browser accepts any certificate, as the suite's own HTTP client does.</summary>
     public bool IgnoreHttpsErrors { get; }
 
@@ -67,12 +66,6 @@ public sealed class BrowserSession : IAsyncDisposable
         }
         // A shared browser stays open for the host's other runs; what this run still has open closes, so a launch in
         // flight ends at once, as it would with the browser closed.
-        await Task.WhenAll(_contexts.Keys.Select(CloseQuietlyAsync));
-    }
-
-    private static async Task CloseQuietlyAsync(IBrowserContext context)
-    {
-        try { await context.CloseAsync().WaitAsync(TimeSpan.FromSeconds(2)); }
-        catch (Exception ex) when (ex is PlaywrightException or TimeoutException) { /* the browser is closing anyway */ }
+        await Task.WhenAll(_contexts.Keys.Select(c => c.CloseQuietlyAsync()));
     }
 }

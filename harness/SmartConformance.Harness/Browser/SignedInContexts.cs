@@ -26,7 +26,7 @@ internal sealed class SignedInContexts : IAsyncDisposable
     {
         if (Volatile.Read(ref _closed))
         {
-            await CloseQuietlyAsync(context);
+            await context.CloseQuietlyAsync();
             return;
         }
         var next = context.NewPageAsync();
@@ -39,12 +39,6 @@ internal sealed class SignedInContexts : IAsyncDisposable
         Volatile.Write(ref _closed, true);
         foreach (var contexts in _idle.Values)
             while (contexts.TryTake(out var kept))
-                await CloseQuietlyAsync(kept.Context);
-    }
-
-    private static async Task CloseQuietlyAsync(IBrowserContext context)
-    {
-        try { await context.CloseAsync().WaitAsync(TimeSpan.FromSeconds(2)); }
-        catch (Exception ex) when (ex is PlaywrightException or TimeoutException) { /* the browser is closing anyway */ }
+                await kept.Context.CloseQuietlyAsync();
     }
 }

@@ -51,7 +51,7 @@ internal sealed class WarmPages(Func<Task<IBrowserContext>> openContext, int siz
         }
         catch
         {
-            await CloseQuietlyAsync(context);
+            await context.CloseQuietlyAsync();
             throw;
         }
     }
@@ -67,20 +67,14 @@ internal sealed class WarmPages(Func<Task<IBrowserContext>> openContext, int siz
                 _ = CloseWhenOpenedAsync(unused);
                 continue;
             }
-            if (unused.IsCompletedSuccessfully) await CloseQuietlyAsync(unused.Result.Context);
+            if (unused.IsCompletedSuccessfully) await unused.Result.Context.CloseQuietlyAsync();
         }
     }
 
     private static async Task CloseWhenOpenedAsync(Task<BrowserPage> opening)
     {
-        try { await CloseQuietlyAsync((await opening).Context); }
+        try { await (await opening).Context.CloseQuietlyAsync(); }
         catch (Exception ex) when (ex is PlaywrightException or TimeoutException) { /* it never opened */ }
-    }
-
-    private static async Task CloseQuietlyAsync(IBrowserContext context)
-    {
-        try { await context.CloseAsync().WaitAsync(TimeSpan.FromSeconds(2)); }
-        catch (Exception ex) when (ex is PlaywrightException or TimeoutException) { /* the browser is closing anyway */ }
     }
 }
 

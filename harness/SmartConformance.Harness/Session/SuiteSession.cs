@@ -155,18 +155,11 @@ public sealed class SuiteSession : IAsyncDisposable
     public Task<FreshToken> FreshAccessTokenAsync(LaunchOutcome launch, CancellationToken ct) =>
         _launchTokens.GetOrAdd(launch, l => new LaunchTokens(l, TimeProvider.System)).GetAsync(this, ct);
 
-    private Task<T> Detached<T>(string key, Func<Task<T>> start)
+    private Task<T> Detached<T>(string key, Func<Task<T>> start) => StartDetached(() =>
     {
-        using (ExecutionContext.SuppressFlow())
-        {
-            return Task.Run(() =>
-            {
-                BecomeCurrent();
-                Recorder.OwnFlow(EvidenceLedger.SharedOwner(key));
-                return start();
-            });
-        }
-    }
+        Recorder.OwnFlow(EvidenceLedger.SharedOwner(key));
+        return start();
+    });
 
     /// <summary>
     /// Starts work in this session but outside the calling async flow: no check or shared key owns what it sends, and a
