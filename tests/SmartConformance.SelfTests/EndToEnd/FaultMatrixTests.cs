@@ -4,7 +4,6 @@ using FluentAssertions;
 using NUnit.Framework;
 using SmartConformance.Cli.Commands;
 using SmartConformance.Cli.Running;
-using SmartConformance.Harness.Browser;
 using SmartConformance.ReferenceServer;
 using SmartConformance.Reports;
 using SmartConformance.Reports.Model;
@@ -16,15 +15,20 @@ namespace SmartConformance.SelfTests.EndToEnd;
 /// Every check is proven to fail: the faultless reference server passes every check, and each named fault makes the
 /// checks it names fail (or warn), and no other. By default (<see cref="MatrixScope"/>) a fault's run has only the
 /// checks it names, so "no other" is proven only with SMART_MATRIX=full, where every run has every check. The matrix is
-/// written to reports/fault-matrix.json and fault-matrix.html. The runs go side by side in this process
-/// (<see cref="MatrixWorkers"/> at a time), each with its own reference server and session, all sharing one browser
-/// (<see cref="SharedBrowsers"/>); NUnit never runs these cases alongside other fixtures (none is parallelizable).
+/// written to reports/fault-matrix.json and fault-matrix.html. Each run is a smart-conformance child process, so runs go
+/// side by side (<see cref="MatrixWorkers"/> at a time); NUnit never runs these cases alongside the [NonParallelizable]
+/// fixtures, nor other fixtures (none is parallelizable).
 /// </summary>
 [Parallelizable(ParallelScope.Children)]
 public sealed class FaultMatrixTests
 {
+    /// <summary>
+    /// A whole run takes under a minute on an idle 2-core machine, but over 5 on one loaded many times over (seen); a run
+    /// still going after this is hung, and is killed with its browser.
+    /// </summary>
+    private static readonly TimeSpan RunLimit = TimeSpan.FromMinutes(15);
+
     private static readonly ConcurrentBag<FaultMatrixRow> Matrix = [];
-    private IAsyncDisposable? _sharedBrowsers;
 
     // Checks that do not apply to the reference server, each with the reason it skips; every other check must pass.
     private static readonly Dictionary<string, string> NotApplicableToReference = new()
@@ -36,13 +40,10 @@ public sealed class FaultMatrixTests
             $"Fault {f.Name} {(f.ExpectedChecks.Count > 0 ? "fails" : "warns")}{(MatrixScope.Full ? " exactly" : "")} " +
             string.Join(", ", f.ExpectedChecks.Count > 0 ? f.ExpectedChecks : f.ExpectedWarnings ?? [])));
 
-    [OneTimeSetUp]
-    public void ShareOneBrowser() => _sharedBrowsers = SharedBrowsers.Keep();
-
     [Test]
     public async Task The_faultless_reference_server_passes_every_check()
     {
-        // The faultless run other tests read too.
+        // The faultless run other tests read too (in this process); the fault runs are child processes.
         (RunResult Result, string ReportDirectory, string Console) run;
         using (await MatrixWorkers.EnterAsync())
             run = await SuiteRuns.FaultlessAsync();
@@ -98,21 +99,23 @@ public sealed class FaultMatrixTests
             "a fault in the server is a failed requirement, not an undecided check");
     }
 
-    /// <summary>One run with the fault, once a worker slot is free; a run that ends without a report fails here.</summary>
+    /// <summary>One run with the fault in a child process, once a worker slot is free; a run that ends without a report fails here.</summary>
     private static async Task<(int ExitCode, RunReport Report, string Console)> RunAsync(string fault, IReadOnlyCollection<string>? filter)
     {
-        (RunResult Result, string ReportDirectory, string Console) run;
+        CliProcessRun run;
         using (await MatrixWorkers.EnterAsync())
-            run = await SuiteRuns.AgainstReferenceAsync(fault, filter is null ? null : string.Join(',', filter), fault);
-        if (run.Result.Report is null)
-            Assert.Fail($"The run with fault {fault} exited with {run.Result.ExitCode} and wrote no report: {run.Result.Problem}\n{run.Console}");
-        return (run.Result.ExitCode, run.Result.Report!, run.Console);
+            run = await CliProcessRuns.AgainstReferenceAsync(fault, fault, filter, RunLimit);
+        if (run.ExitCode is not { } exitCode)
+            Assert.Fail($"The run with fault {fault} did not finish within {RunLimit.TotalMinutes:0} minutes and was killed.\n{run.Console}");
+        else if (run.Report is null)
+            Assert.Fail($"The run with fault {fault} exited with {exitCode} and wrote no report.json.\n{run.Console}");
+        return (run.ExitCode!.Value, run.Report!, run.Console);
     }
 
     [OneTimeTearDown]
-    public async Task WriteMatrixAsync()
+    public void WriteMatrix()
     {
-        if (_sharedBrowsers is not null) await _sharedBrowsers.DisposeAsync();
+        CliProcessRuns.KillAll();
         if (Matrix.IsEmpty) return;
         // Runs finish in any order side by side; the faultless row first, then by fault name, keeps the files stable.
         var rows = Matrix.OrderBy(r => r.Fault is not null).ThenBy(r => r.Fault, StringComparer.Ordinal).ToList();

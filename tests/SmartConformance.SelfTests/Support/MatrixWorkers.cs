@@ -3,11 +3,11 @@ using System.Globalization;
 namespace SmartConformance.SelfTests.Support;
 
 /// <summary>
-/// How many fault-matrix runs go side by side in the test process: SMART_MATRIX_WORKERS, else one per core. The runs
-/// share one browser, whose launch gate lets one launch per core drive it, and the rest of a run (its reference server,
-/// its checks) is CPU work too: on the 2-core development VM the whole matrix took 2 min 56 s with 2 runs side by side
-/// and 3 min 18 s with 4, so more runs than cores only make each slower (and a loaded machine then risks the suite's
-/// own step timeouts).
+/// How many fault-matrix runs (child processes) go side by side: SMART_MATRIX_WORKERS, else one per core. A run uses
+/// about 0.9 of a core on average (it mostly waits on browser launches and its own server), so one run per core keeps
+/// the cores busy without oversubscribing them; a browser launch is CPU-heavy, and more runs than cores only slow each
+/// run down: on a busy 2-core machine, 3 side by side pushed browser steps and token requests past the suite's own
+/// timeouts (15 s, 30 s), so runs failed for want of CPU, where 2 side by side passed.
 /// </summary>
 public static class MatrixWorkers
 {
