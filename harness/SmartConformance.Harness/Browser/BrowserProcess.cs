@@ -3,16 +3,11 @@ using Microsoft.Playwright;
 namespace SmartConformance.Harness.Browser;
 
 /// <summary>How a browser process is started: which executable, headless or not, and every command-line flag.</summary>
-public sealed record BrowserLaunchSettings(string ExecutablePath, bool Headless, IReadOnlyList<string> Args)
-{
-    /// <summary>Two runs whose settings have the same key can share one browser process.</summary>
-    public string Key => string.Join('\n', [ExecutablePath, Headless ? "headless" : "headed", .. Args]);
-}
+public sealed record BrowserLaunchSettings(string ExecutablePath, bool Headless, IReadOnlyList<string> Args);
 
 /// <summary>
-/// One Playwright driver and one browser process, and the gate that lets one launch per core drive it. A run's
-/// <see cref="BrowserSession"/> opens its contexts here; the process is the run's own, or one that runs in the same
-/// host share (<see cref="SharedBrowsers"/>).
+/// One Playwright driver and one browser process, and the gate that lets one launch per core drive it: the run's own,
+/// where its <see cref="BrowserSession"/> opens its contexts.
 /// </summary>
 public sealed class BrowserProcess : IAsyncDisposable
 {
@@ -44,7 +39,6 @@ public sealed class BrowserProcess : IAsyncDisposable
     /// Launches that drive the browser at the same time, at most one per core: fixtures run in parallel, but logins that
     /// compete for the CPU would each get slower, and on a loaded machine run into the profile's step timeouts. (Three on
     /// two cores looked faster in a few runs on a busy machine, but one such run hit a 15 s step timeout: not worth it.)
-    /// Runs that share the process share the gate too: the CPU is the same.
     /// </summary>
     public LaunchGate LaunchGate { get; } = new(Environment.ProcessorCount);
 

@@ -1,23 +1,23 @@
-using System.Collections.Concurrent;
 using Microsoft.Playwright;
 
 namespace SmartConformance.Harness.Browser;
 
 /// <summary>
-/// A run's browser: its own process, or a shared one (<see cref="SharedBrowsers"/>); either way each launch gets its own
-/// isolated context, and closing the session closes every context the run opened.
+/// A run's browser: its own process, in which each launch gets its own isolated context; closing the session closes it.
 /// </summary>
+/// <remarks>
+/// Runs never share a browser. A Chromium that served several runs one after another (the self-tests' matrix worker
+/// tried it to save a launch per run) stopped answering new-page requests after about five runs, and every later launch
+/// waited on it for good; a browser per run costs about half a second and has never done that.
+/// </remarks>
 public sealed class BrowserSession : IAsyncDisposable
 {
     private readonly BrowserProcess _process;
-    private readonly bool _ownsProcess;
     private readonly WarmPages _warm;
-    private readonly ConcurrentDictionary<IBrowserContext, byte> _contexts = new(ReferenceEqualityComparer.Instance);
 
-    private BrowserSession(BrowserProcess process, bool ownsProcess, bool ignoreHttpsErrors)
+    private BrowserSession(BrowserProcess process, bool ignoreHttpsErrors)
     {
         _process = process;
-        _ownsProcess = ownsProcess;
         IgnoreHttpsErrors = ignoreHttpsErrors;
         _warm = new WarmPages(NewContextAsync, WarmPageCount);
         _warm.Start();
@@ -37,17 +37,11 @@ public sealed class BrowserSession : IAsyncDisposable
         bool ignoreHttpsErrors = false, IReadOnlyList<string>? trustedSpkiHashes = null)
     {
         var settings = BrowserProcess.SettingsFor(executablePath, headless, extraArgs, trustedSpkiHashes);
-        if (SharedBrowsers.TryGet(settings) is { } shared) return new BrowserSession(await shared, ownsProcess: false, ignoreHttpsErrors);
-        return new BrowserSession(await BrowserProcess.LaunchAsync(settings), ownsProcess: true, ignoreHttpsErrors);
+        return new BrowserSession(await BrowserProcess.LaunchAsync(settings), ignoreHttpsErrors);
     }
 
-    public async Task<IBrowserContext> NewContextAsync()
-    {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { IgnoreHTTPSErrors = IgnoreHttpsErrors, Locale = "en-US", ViewportSize = new ViewportSize { Width = 1100, Height = 800 } });
-        _contexts[context] = 0;
-        context.Close += (_, _) => _contexts.TryRemove(context, out _);
-        return context;
-    }
+    public Task<IBrowserContext> NewContextAsync() =>
+        Browser.NewContextAsync(new BrowserNewContextOptions { IgnoreHTTPSErrors = IgnoreHttpsErrors, Locale = "en-US", ViewportSize = new ViewportSize { Width = 1100, Height = 800 } });
 
     /// <summary>A fresh context (never used by another launch) and its page, for one launch to use and close.</summary>
     public Task<BrowserPage> NewPageAsync() => _warm.TakeAsync();
@@ -59,13 +53,6 @@ public sealed class BrowserSession : IAsyncDisposable
     {
         await _warm.DisposeAsync();
         await SignedIn.DisposeAsync();
-        if (_ownsProcess)
-        {
-            await _process.DisposeAsync();
-            return;
-        }
-        // A shared browser stays open for the host's other runs; what this run still has open closes, so a launch in
-        // flight ends at once, as it would with the browser closed.
-        await Task.WhenAll(_contexts.Keys.Select(c => c.CloseQuietlyAsync()));
+        await _process.DisposeAsync();
     }
 }

@@ -13,8 +13,8 @@ internal static class EphemeralCertificate
     private static readonly Lazy<X509Certificate2> ReferenceServers = new(() => Create());
 
     /// <summary>
-    /// The reference servers' certificate, one per process: every reference server a host starts presents the same one,
-    /// so runs side by side can share a browser that was told to trust it at start-up (<c>SharedBrowsers</c> in the harness).
+    /// The reference servers' certificate, one per process: a host that starts many reference servers (the self-tests, the
+    /// fault matrix's workers) makes the key once.
     /// </summary>
     public static X509Certificate2 ForReferenceServers => ReferenceServers.Value;
 

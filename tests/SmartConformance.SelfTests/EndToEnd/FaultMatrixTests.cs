@@ -15,20 +15,21 @@ namespace SmartConformance.SelfTests.EndToEnd;
 /// Every check is proven to fail: the faultless reference server passes every check, and each named fault makes the
 /// checks it names fail (or warn), and no other. By default (<see cref="MatrixScope"/>) a fault's run has only the
 /// checks it names, so "no other" is proven only with SMART_MATRIX=full, where every run has every check. The matrix is
-/// written to reports/fault-matrix.json and fault-matrix.html. Each run is a smart-conformance child process, so runs go
-/// side by side (<see cref="MatrixWorkers"/> at a time); NUnit never runs these cases alongside the [NonParallelizable]
-/// fixtures, nor other fixtures (none is parallelizable).
+/// written to reports/fault-matrix.json and fault-matrix.html. The fault runs go to <see cref="MatrixWorkers.Count"/>
+/// worker processes (<see cref="MatrixWorkerPool"/>), each running one after another with one browser, so they go side by
+/// side without paying a process start each; NUnit never runs these cases alongside other fixtures (none is parallelizable).
 /// </summary>
 [Parallelizable(ParallelScope.Children)]
 public sealed class FaultMatrixTests
 {
     /// <summary>
-    /// A whole run takes under a minute on an idle 2-core machine, but over 5 on one loaded many times over (seen); a run
-    /// still going after this is hung, and is killed with its browser.
+    /// A targeted run takes seconds and a whole run (SMART_MATRIX=full) under a minute on an idle 2-core machine, but over
+    /// 5 on one loaded many times over (seen); a run still going after this has stalled, and its worker is killed.
     /// </summary>
-    private static readonly TimeSpan RunLimit = TimeSpan.FromMinutes(15);
+    private static readonly TimeSpan StallLimit = TimeSpan.FromMinutes(MatrixScope.Full ? 15 : 5);
 
     private static readonly ConcurrentBag<FaultMatrixRow> Matrix = [];
+    private MatrixWorkerPool? _workers;
 
     // Checks that do not apply to the reference server, each with the reason it skips; every other check must pass.
     private static readonly Dictionary<string, string> NotApplicableToReference = new()
@@ -40,15 +41,17 @@ public sealed class FaultMatrixTests
             $"Fault {f.Name} {(f.ExpectedChecks.Count > 0 ? "fails" : "warns")}{(MatrixScope.Full ? " exactly" : "")} " +
             string.Join(", ", f.ExpectedChecks.Count > 0 ? f.ExpectedChecks : f.ExpectedWarnings ?? [])));
 
+    [OneTimeSetUp]
+    public void StartWorkerPool() => _workers = new MatrixWorkerPool(MatrixWorkers.Count);
+
     [Test]
     public async Task The_faultless_reference_server_passes_every_check()
     {
-        // The faultless run other tests read too (in this process); the fault runs are child processes.
-        (RunResult Result, string ReportDirectory, string Console) run;
-        using (await MatrixWorkers.EnterAsync())
-            run = await SuiteRuns.FaultlessAsync();
+        // The faultless run other tests read too.
+        var run = await SuiteRuns.FaultlessAsync();
         var (exitCode, dir, console) = (run.Result.ExitCode, run.ReportDirectory, run.Console);
         var report = run.Result.Report ?? throw new AssertionException($"The faultless run wrote no report: {run.Result.Problem}\n{console}");
+        if (SuiteRuns.Stall(run.Result) is { } stall) Assert.Fail($"The faultless run stalled. {stall}\n{console}");
 
         exitCode.Should().Be(ExitCodes.Passed, console);
         var verdicts = report.Checks.ToDictionary(c => c.Id, c => $"{c.Verdict}: {c.Message}");
@@ -99,23 +102,21 @@ public sealed class FaultMatrixTests
             "a fault in the server is a failed requirement, not an undecided check");
     }
 
-    /// <summary>One run with the fault in a child process, once a worker slot is free; a run that ends without a report fails here.</summary>
-    private static async Task<(int ExitCode, RunReport Report, string Console)> RunAsync(string fault, IReadOnlyCollection<string>? filter)
+    /// <summary>One run with the fault, once a worker is free; a run that stalls or ends without a report fails here.</summary>
+    private async Task<(int ExitCode, RunReport Report, string Console)> RunAsync(string fault, IReadOnlyCollection<string>? filter)
     {
-        CliProcessRun run;
-        using (await MatrixWorkers.EnterAsync())
-            run = await CliProcessRuns.AgainstReferenceAsync(fault, fault, filter, RunLimit);
+        var run = await _workers!.RunAsync(fault, [fault], filter is null ? null : string.Join(',', filter), StallLimit);
         if (run.ExitCode is not { } exitCode)
-            Assert.Fail($"The run with fault {fault} did not finish within {RunLimit.TotalMinutes:0} minutes and was killed.\n{run.Console}");
-        else if (run.Report is null)
-            Assert.Fail($"The run with fault {fault} exited with {exitCode} and wrote no report.json.\n{run.Console}");
+            Assert.Fail($"The run with fault {fault} stalled. {(run.Report is null ? "" : "Its partial report: " + string.Join("; ", run.Report.Notices))}\n{run.Console}");
+        if (run.Report is null)
+            Assert.Fail($"The run with fault {fault} exited with {run.ExitCode} and wrote no report.\n{run.Console}");
         return (run.ExitCode!.Value, run.Report!, run.Console);
     }
 
     [OneTimeTearDown]
-    public void WriteMatrix()
+    public async Task WriteMatrixAsync()
     {
-        CliProcessRuns.KillAll();
+        if (_workers is not null) await _workers.DisposeAsync();
         if (Matrix.IsEmpty) return;
         // Runs finish in any order side by side; the faultless row first, then by fault name, keeps the files stable.
         var rows = Matrix.OrderBy(r => r.Fault is not null).ThenBy(r => r.Fault, StringComparer.Ordinal).ToList();
