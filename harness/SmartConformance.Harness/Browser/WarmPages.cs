@@ -8,8 +8,17 @@ namespace SmartConformance.Harness.Browser;
 /// page cost a renderer start (0.5–1.4 s), which a launch would otherwise wait for. Every context is handed out once
 /// and closed by the launch that took it, so launches stay as isolated as before; unused ones are closed at the end.
 /// </summary>
-internal sealed class WarmPages(Func<Task<IBrowserContext>> openContext, int size) : IAsyncDisposable
+/// <param name="openLimit">How long opening a context and its page may take (<see cref="OpenLimit"/> unless a test says otherwise).</param>
+internal sealed class WarmPages(Func<Task<IBrowserContext>> openContext, int size, TimeSpan? openLimit = null) : IAsyncDisposable
 {
+    /// <summary>
+    /// Playwright's new-context and new-page requests have no timeout of their own, and a Chromium that stops answering
+    /// them (seen with one browser kept across many runs) would hold the launch, and the run, until its time limit.
+    /// Opening one takes well under a second, a few seconds on a loaded machine.
+    /// </summary>
+    public static readonly TimeSpan OpenLimit = TimeSpan.FromSeconds(30);
+
+    private readonly TimeSpan _openLimit = openLimit ?? OpenLimit;
     private readonly ConcurrentQueue<Task<BrowserPage>> _ready = new();
     private readonly object _gate = new();
     private bool _closed;
@@ -44,15 +53,25 @@ internal sealed class WarmPages(Func<Task<IBrowserContext>> openContext, int siz
 
     private async Task<BrowserPage> OpenAsync()
     {
-        var context = await openContext();
+        var context = await Bounded(openContext(), "a new browser context");
         try
         {
-            return new BrowserPage(context, await context.NewPageAsync());
+            return new BrowserPage(context, await Bounded(context.NewPageAsync(), "a new page"));
         }
         catch
         {
             await context.CloseQuietlyAsync();
             throw;
+        }
+    }
+
+    private async Task<T> Bounded<T>(Task<T> opening, string what)
+    {
+        try { return await opening.WaitAsync(_openLimit); }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"The browser did not open {what} within {_openLimit.TotalSeconds:0} s: it has stopped answering " +
+                                       "(no launch can go on in it).");
         }
     }
 
