@@ -55,7 +55,7 @@ public static class SuiteRunner
         SuiteSession session;
         try
         {
-            session = await SuiteSession.StartAsync(loaded.Profile, options, new EmbeddedReferenceServer(), notices, ct);
+            session = await SuiteSession.StartAsync(loaded.Profile, options, new EmbeddedReferenceServer(), notices, ct, startBrowserEarly: filter is null);
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IOException)
         {
@@ -67,7 +67,6 @@ public static class SuiteRunner
         {
             session.Timings.Add(RunTimings.StartUp, clock.Elapsed + sinceProcessStart);
             session.BecomeCurrent();
-            if (filter is null) session.StartBrowserEarly();
             var before = RunNotices.Before(session, options);
             foreach (var notice in before) console.WriteLine("WARNING: " + notice);
             console.WriteLine($"SmartConformance {typeof(SuiteRunner).Assembly.GetName().Version?.ToString(3)} → {session.FhirBaseUrl}" +

@@ -54,10 +54,20 @@ public sealed class BrowserProcess : IAsyncDisposable
         return new BrowserLaunchSettings(executablePath, headless, args.ToList());
     }
 
-    public static async Task<BrowserProcess> LaunchAsync(BrowserLaunchSettings settings)
+    /// <summary>
+    /// Starts Playwright's driver, a Node.js process: about a second of a browser's start-up on a small machine, and it
+    /// needs none of the launch settings, so a run can start it before it knows them (while its target starts).
+    /// </summary>
+    public static Task<IPlaywright> StartDriverAsync()
     {
         LeanDriverHeap();
-        var playwright = await Playwright.CreateAsync();
+        return Playwright.CreateAsync();
+    }
+
+    /// <param name="driver">A driver started earlier with <see cref="StartDriverAsync"/>; null starts one now.</param>
+    public static async Task<BrowserProcess> LaunchAsync(BrowserLaunchSettings settings, Task<IPlaywright>? driver = null)
+    {
+        var playwright = await (driver ?? StartDriverAsync());
         try
         {
             var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -93,5 +103,12 @@ public sealed class BrowserProcess : IAsyncDisposable
     {
         try { await Browser.CloseAsync(); } catch (PlaywrightException) { /* already gone */ }
         _playwright.Dispose();
+    }
+
+    /// <summary>Stops a driver started with <see cref="StartDriverAsync"/> that no browser came to use.</summary>
+    public static async Task DisposeUnusedDriverAsync(Task<IPlaywright> driver)
+    {
+        try { (await driver).Dispose(); }
+        catch (Exception) { /* it never started */ }
     }
 }

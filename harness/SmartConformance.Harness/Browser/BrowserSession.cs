@@ -33,11 +33,12 @@ public sealed class BrowserSession : IAsyncDisposable
     public bool IgnoreHttpsErrors { get; }
 
     /// <param name="trustedSpkiHashes">Public keys (base64 SHA-256 of the SPKI) the browser trusts beyond the system store: the profile's CA bundle.</param>
+    /// <param name="driver">Playwright's driver, when the run started it early (<see cref="BrowserProcess.StartDriverAsync"/>).</param>
     public static async Task<BrowserSession> LaunchAsync(string executablePath, bool headless, IEnumerable<string> extraArgs,
-        bool ignoreHttpsErrors = false, IReadOnlyList<string>? trustedSpkiHashes = null)
+        bool ignoreHttpsErrors = false, IReadOnlyList<string>? trustedSpkiHashes = null, Task<IPlaywright>? driver = null)
     {
         var settings = BrowserProcess.SettingsFor(executablePath, headless, extraArgs, trustedSpkiHashes);
-        return new BrowserSession(await BrowserProcess.LaunchAsync(settings), ignoreHttpsErrors);
+        return new BrowserSession(await BrowserProcess.LaunchAsync(settings, driver), ignoreHttpsErrors);
     }
 
     public Task<IBrowserContext> NewContextAsync() =>

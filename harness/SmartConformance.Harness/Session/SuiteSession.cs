@@ -25,6 +25,8 @@ public sealed class SuiteSession : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<string> _notices;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<LaunchOutcome, LaunchTokens> _launchTokens = new(ReferenceEqualityComparer.Instance);
+    // Playwright's driver when the run started it along with its target (StartAsync's startBrowserEarly); the browser takes it.
+    private Task<Microsoft.Playwright.IPlaywright>? _earlyDriver;
 
     private SuiteSession(ServerProfile profile, RunOptions options, Uri fhirBaseUrl, RedirectListener redirects, EmbeddedTarget? embedded, IReadOnlyList<string> notices)
     {
@@ -188,19 +190,24 @@ public sealed class SuiteSession : IAsyncDisposable
     public string? SignInReuseKey(string user) => Profile.Browser.ReuseSignIn ? user : null;
 
     /// <summary>
-    /// Starts the browser now, alongside the checks' own start, instead of when the first launch asks for it: for a run
-    /// that certainly launches (every check selected), so the first launch does not wait the browser's start-up out.
-    /// A browser that cannot start fails the launches that ask for it, as before.
+    /// Starts the browser now, alongside the checks' own start, instead of when the first launch asks for it, so the
+    /// first launch does not wait the browser's start-up out. A browser that cannot start fails the launches that ask for it.
     /// </summary>
-    public void StartBrowserEarly() => _browser.Value.ContinueWith(t => t.Exception, CancellationToken.None,
+    private void StartBrowserEarly() => _browser.Value.ContinueWith(t => t.Exception, CancellationToken.None,
         TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
     public async Task<BrowserLaunchDriver> BrowserDriverAsync() =>
         new(await _browser.Value, Recorder, ArtifactDirectory, Options.Trace, Timings, Options.Screenshots, Redirects.CallbackUri);
 
-    public static async Task<SuiteSession> StartAsync(ServerProfile profile, RunOptions options, IEmbeddedTargetFactory? embeddedFactory, IReadOnlyList<string> notices, CancellationToken ct = default)
+    /// <param name="startBrowserEarly">
+    /// For a run that certainly launches (every check selected): Playwright's driver starts alongside the target, and the
+    /// browser as soon as the session exists, instead of when the first launch asks.
+    /// </param>
+    public static async Task<SuiteSession> StartAsync(ServerProfile profile, RunOptions options, IEmbeddedTargetFactory? embeddedFactory,
+        IReadOnlyList<string> notices, CancellationToken ct = default, bool startBrowserEarly = false)
     {
         var redirects = RedirectListener.Start(profile.RedirectUri);
+        var driver = startBrowserEarly ? BrowserProcess.StartDriverAsync() : null;
         try
         {
             EmbeddedTarget? embedded = null;
@@ -218,15 +225,17 @@ public sealed class SuiteSession : IAsyncDisposable
                 if (options.Faults.Count > 0) throw new InvalidOperationException("--fault only applies to the embedded reference server (fhirBaseUrl \"embedded\").");
                 fhirBase = new Uri(profile.FhirBaseUrl);
             }
-            var session = new SuiteSession(profile, options, fhirBase, redirects, embedded, notices);
+            var session = new SuiteSession(profile, options, fhirBase, redirects, embedded, notices) { _earlyDriver = driver };
             // Screenshots of an earlier run in the same folder would be mistaken for this run's evidence.
             if (Directory.Exists(session.ArtifactDirectory)) Directory.Delete(session.ArtifactDirectory, recursive: true);
             Alive[session] = 0;
+            if (startBrowserEarly) session.StartBrowserEarly();
             return session;
         }
         catch
         {
             await redirects.DisposeAsync();
+            if (driver is not null) await BrowserProcess.DisposeUnusedDriverAsync(driver);
             throw;
         }
     }
@@ -244,7 +253,7 @@ public sealed class SuiteSession : IAsyncDisposable
         var headless = Options.Headless(Profile);
         var path = Options.LocateBrowser(Profile);
         var browser = await BrowserSession.LaunchAsync(path, headless: headless, Profile.Browser.Args,
-            ignoreHttpsErrors: Trust.TrustAll, trustedSpkiHashes: Trust.TrustedSpkiHashes);
+            ignoreHttpsErrors: Trust.TrustAll, trustedSpkiHashes: Trust.TrustedSpkiHashes, driver: Interlocked.Exchange(ref _earlyDriver, null));
         Notice($"Browser: {path} (version {browser.Browser.Version}, {(headless ? "headless" : "headed")}).");
         return browser;
     });
@@ -261,6 +270,7 @@ public sealed class SuiteSession : IAsyncDisposable
         Alive.TryRemove(this, out _);
         // The browser and the reference server stop independently: side by side, the run ends when the slower one has.
         var browser = CloseBrowserAsync();
+        if (Interlocked.Exchange(ref _earlyDriver, null) is { } unused) await BrowserProcess.DisposeUnusedDriverAsync(unused);
         Http.Dispose();
         await Redirects.DisposeAsync();
         if (_embedded is not null) await _embedded.Host.DisposeAsync();
