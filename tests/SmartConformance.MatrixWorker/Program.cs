@@ -15,7 +15,10 @@ internal static class WorkerProgram
     private static async Task Main()
     {
         var answers = Console.Out;
-        while (await Console.In.ReadLineAsync() is { } line)
+        // Console.In's reads block their thread, and the code after a run's last await may be on a thread the run's
+        // libraries lent it (Playwright completes its calls on its message loop): the wait for the next request gets a
+        // thread of its own.
+        while (await Task.Run(Console.In.ReadLine) is { } line)
         {
             if (string.IsNullOrWhiteSpace(line)) continue;
             var response = await RunAsync(JsonSerializer.Deserialize<MatrixRunRequest>(line, MatrixProtocol.Json)!);
