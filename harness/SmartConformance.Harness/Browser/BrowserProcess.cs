@@ -25,15 +25,13 @@ public sealed class BrowserProcess : IAsyncDisposable
 
     private readonly IPlaywright _playwright;
 
-    private BrowserProcess(IPlaywright playwright, IBrowser browser, BrowserLaunchSettings settings)
+    private BrowserProcess(IPlaywright playwright, IBrowser browser)
     {
         _playwright = playwright;
         Browser = browser;
-        Settings = settings;
     }
 
     public IBrowser Browser { get; }
-    public BrowserLaunchSettings Settings { get; }
 
     /// <summary>
     /// Launches that drive the browser at the same time, at most one per core: fixtures run in parallel, but logins that
@@ -77,7 +75,7 @@ public sealed class BrowserProcess : IAsyncDisposable
                 Args = settings.Args,
                 Timeout = 60_000,
             });
-            return new BrowserProcess(playwright, browser, settings);
+            return new BrowserProcess(playwright, browser);
         }
         catch
         {

@@ -25,10 +25,9 @@ public sealed class SuiteSession : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<string> _notices;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<LaunchOutcome, LaunchTokens> _launchTokens = new(ReferenceEqualityComparer.Instance);
-    // Playwright's driver when the run started it along with its target (StartAsync's startBrowserEarly); the browser takes it.
-    private Task<Microsoft.Playwright.IPlaywright>? _earlyDriver;
-
-    private SuiteSession(ServerProfile profile, RunOptions options, Uri fhirBaseUrl, RedirectListener redirects, EmbeddedTarget? embedded, IReadOnlyList<string> notices)
+    /// <param name="earlyDriver">Playwright's driver when the run started it along with its target (StartAsync's startBrowserEarly).</param>
+    private SuiteSession(ServerProfile profile, RunOptions options, Uri fhirBaseUrl, RedirectListener redirects, EmbeddedTarget? embedded,
+        IReadOnlyList<string> notices, Task<Microsoft.Playwright.IPlaywright>? earlyDriver)
     {
         Profile = profile;
         Options = options;
@@ -61,7 +60,7 @@ public sealed class SuiteSession : IAsyncDisposable
         });
         Tokens = new TokenClient(Http);
         ArtifactDirectory = Path.Combine(options.ReportDirectory, "artifacts");
-        _browser = new Lazy<Task<BrowserSession>>(LaunchBrowserAsync);
+        _browser = new Lazy<Task<BrowserSession>>(() => LaunchBrowserAsync(earlyDriver));
         _discovery = new Lazy<Task<DiscoveryFetch>>(() => Timed(RunTimings.Discovery, () => DiscoveryFetch.RunAsync(Http, FhirBaseUrl, "application/json", CancellationToken.None)));
     }
 
@@ -225,11 +224,11 @@ public sealed class SuiteSession : IAsyncDisposable
                 if (options.Faults.Count > 0) throw new InvalidOperationException("--fault only applies to the embedded reference server (fhirBaseUrl \"embedded\").");
                 fhirBase = new Uri(profile.FhirBaseUrl);
             }
-            var session = new SuiteSession(profile, options, fhirBase, redirects, embedded, notices) { _earlyDriver = driver };
+            var session = new SuiteSession(profile, options, fhirBase, redirects, embedded, notices, driver);
             // Screenshots of an earlier run in the same folder would be mistaken for this run's evidence.
             if (Directory.Exists(session.ArtifactDirectory)) Directory.Delete(session.ArtifactDirectory, recursive: true);
             Alive[session] = 0;
-            if (startBrowserEarly) session.StartBrowserEarly();
+            if (driver is not null) session.StartBrowserEarly();
             return session;
         }
         catch
@@ -248,12 +247,19 @@ public sealed class SuiteSession : IAsyncDisposable
         using (Timings.Measure(phase)) return await work();
     }
 
-    private Task<BrowserSession> LaunchBrowserAsync() => Timed(RunTimings.Browser, async () =>
+    /// <param name="earlyDriver">Handed to the browser, which stops it if it cannot start; stopped here when there is no browser to start.</param>
+    private Task<BrowserSession> LaunchBrowserAsync(Task<Microsoft.Playwright.IPlaywright>? earlyDriver) => Timed(RunTimings.Browser, async () =>
     {
         var headless = Options.Headless(Profile);
-        var path = Options.LocateBrowser(Profile);
+        string path;
+        try { path = Options.LocateBrowser(Profile); }
+        catch when (earlyDriver is not null)
+        {
+            await BrowserProcess.DisposeUnusedDriverAsync(earlyDriver);
+            throw;
+        }
         var browser = await BrowserSession.LaunchAsync(path, headless: headless, Profile.Browser.Args,
-            ignoreHttpsErrors: Trust.TrustAll, trustedSpkiHashes: Trust.TrustedSpkiHashes, driver: Interlocked.Exchange(ref _earlyDriver, null));
+            ignoreHttpsErrors: Trust.TrustAll, trustedSpkiHashes: Trust.TrustedSpkiHashes, driver: earlyDriver);
         Notice($"Browser: {path} (version {browser.Browser.Version}, {(headless ? "headless" : "headed")}).");
         return browser;
     });
@@ -270,7 +276,6 @@ public sealed class SuiteSession : IAsyncDisposable
         Alive.TryRemove(this, out _);
         // The browser and the reference server stop independently: side by side, the run ends when the slower one has.
         var browser = CloseBrowserAsync();
-        if (Interlocked.Exchange(ref _earlyDriver, null) is { } unused) await BrowserProcess.DisposeUnusedDriverAsync(unused);
         Http.Dispose();
         await Redirects.DisposeAsync();
         if (_embedded is not null) await _embedded.Host.DisposeAsync();

@@ -16,8 +16,8 @@ namespace SmartConformance.SelfTests.EndToEnd;
 /// checks it names fail (or warn), and no other. By default (<see cref="MatrixScope"/>) a fault's run has only the
 /// checks it names, so "no other" is proven only with SMART_MATRIX=full, where every run has every check. The matrix is
 /// written to reports/fault-matrix.json and fault-matrix.html. The fault runs go to <see cref="MatrixWorkers.Count"/>
-/// worker processes (<see cref="MatrixWorkerPool"/>), each running one after another with one browser, so they go side by
-/// side without paying a process start each; NUnit never runs these cases alongside other fixtures (none is parallelizable).
+/// worker processes (<see cref="MatrixWorkerPool"/>), each running one after another (each run with its own reference
+/// server and browser), so they go side by side without paying a process start each; NUnit never runs these cases alongside other fixtures (none is parallelizable).
 /// </summary>
 [Parallelizable(ParallelScope.Children)]
 public sealed class FaultMatrixTests
